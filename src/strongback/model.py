@@ -165,6 +165,8 @@ class Site(StrictModel):
     review_grace_months: Annotated[int, Field(ge=0, le=24)] = 6
     disclosure: Disclosure
     contact: Contact
+    review: Review
+    """Review of the site-wide pages (home, about, indexes, references)."""
 
 
 # --- claims and topic pages ---------------------------------------------------------------------

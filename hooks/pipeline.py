@@ -1,0 +1,78 @@
+"""MkDocs adapter for the strongback engine: each event is a few lines calling the package.
+
+Named `pipeline.py`, not `strongback.py`: MkDocs puts hooks/ first on sys.path, and a hook file
+named after the package would shadow it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from strongback import urls
+from strongback.load import ContentErrors
+from strongback.site import HandWrittenPage, SiteBuild, page_title
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.strongback")
+
+# `mkdocs serve` keeps this module alive between rebuilds: on_config resets it every time.
+_build: SiteBuild | None = None
+
+
+def _current() -> SiteBuild:
+    if _build is None:
+        raise PluginError("strongback: content was not loaded (on_config did not run)")
+    return _build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Runs before MkDocs cleans site/, so invalid content never destroys the last good site.
+    global _build
+    _build = None
+    root = Path(config.config_file_path).parent
+    try:
+        _build = SiteBuild.load(root, Path(config.docs_dir))
+    except ContentErrors as errors:
+        count = len(errors.errors)
+        raise PluginError(
+            f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
+        ) from None
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    build = _current()
+    hand_written = [
+        HandWrittenPage(f.src_uri, page_title(f.content_string, f.src_uri), f.content_string)
+        for f in files.documentation_pages()
+    ]
+    for f in files.documentation_pages():
+        f.edit_uri = f"docs/{f.src_uri}"
+    pages = build.generate(hand_written)
+    for warning in pages.warnings:
+        log.warning(warning)
+    for page in pages.pages:
+        generated = File.generated(config, page.src_uri, content=page.markdown)
+        generated.edit_uri = page.source
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = _current()
+    links = {
+        f"{name}_url": target.url_relative_to(page.file)
+        for name, src in (("disclaimer", urls.DISCLAIMER), ("about", urls.ABOUT))
+        if (target := files.get_file_from_path(src)) is not None
+    }
+    page.meta["sb_trust"] = build.trust(page.file.src_uri) | links
+    return build.finish(markdown)

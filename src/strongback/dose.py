@@ -1,0 +1,66 @@
+"""How a dose reads to a person: one place, so the web page, the offline copy and the PDF agree."""
+
+from __future__ import annotations
+
+from strongback.model import Dose, Frequency
+
+
+def _seconds(value: int) -> str:
+    if value >= 60 and value % 60 == 0:
+        minutes = value // 60
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{value} seconds"
+
+
+def dose_rows(dose: Dose) -> list[tuple[str, str]]:
+    """(label, value) rows for a dose table, in the order a person does them."""
+    side = " each side" if dose.per_side else ""
+    rows: list[tuple[str, str]] = []
+    if dose.sets:
+        rows.append(("Sets", str(dose.sets)))
+    if dose.reps:
+        rows.append(("Repetitions", f"{dose.reps}{side}"))
+    if dose.hold_seconds:
+        rows.append(("Hold", f"{_seconds(dose.hold_seconds)}{side if not dose.reps else ''}"))
+    if dose.duration_seconds:
+        rows.append(("Time", f"{_seconds(dose.duration_seconds)}{side if not dose.reps else ''}"))
+    if dose.distance_metres:
+        rows.append(("Distance", f"{dose.distance_metres} metres{side if not dose.reps else ''}"))
+    if dose.breaths:
+        rows.append(("Breathing", f"{dose.breaths} slow breaths"))
+    if dose.tempo:
+        rows.append(("Speed", dose.tempo))
+    if dose.load:
+        rows.append(("Weight", dose.load))
+    if dose.rest_seconds is not None:
+        rows.append(("Rest between sets", _seconds(dose.rest_seconds)))
+    return rows
+
+
+def dose_summary(dose: Dose) -> str:
+    """'2 sets of 8 each side, hold 5 seconds' for lists and handouts."""
+    side = " each side" if dose.per_side else ""
+    parts: list[str] = []
+    amount = ""
+    if dose.reps:
+        amount = f"{dose.reps}{side}"
+    elif dose.hold_seconds:
+        amount = f"{_seconds(dose.hold_seconds)} hold{side}"
+    elif dose.duration_seconds:
+        amount = f"{_seconds(dose.duration_seconds)}{side}"
+    elif dose.distance_metres:
+        amount = f"{dose.distance_metres} metres{side}"
+    parts.append(f"{dose.sets} sets of {amount}" if dose.sets and dose.sets > 1 else f"1 set of {amount}" if dose.sets else amount)
+    if dose.reps and dose.hold_seconds:
+        parts.append(f"hold {_seconds(dose.hold_seconds)}")
+    if dose.load:
+        parts.append(dose.load)
+    return ", ".join(parts)
+
+
+def frequency_summary(frequency: Frequency) -> str:
+    days = frequency.days_per_week
+    text = "every day" if days == 7 else f"{days} day{'s' if days != 1 else ''} a week"
+    if frequency.weeks:
+        text += f" for {frequency.weeks} week{'s' if frequency.weeks != 1 else ''}"
+    return text

@@ -1,0 +1,79 @@
+"""One build of the site as the hook sees it: content, generated pages and per-page trust data.
+
+Kept free of MkDocs types so another builder could drive the same engine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from strongback.load import load_content
+from strongback.model import Content
+from strongback.pages import GeneratedPage, HandWrittenPage, PageSet, build_pages, finish_page
+from strongback.review import ReviewInfo, long_date, review_info
+
+
+def today() -> date:
+    """The build date; STRONGBACK_TODAY=YYYY-MM-DD pins it for tests and reproducible builds."""
+    pinned = os.environ.get("STRONGBACK_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+@dataclass
+class SiteBuild:
+    content: Content
+    today: date
+    pages: PageSet | None = None
+
+    @classmethod
+    def load(cls, root: Path, docs_dir: Path) -> SiteBuild:
+        """Load and validate everything; raises `ContentErrors` listing every problem."""
+        return cls(load_content(root / "content", docs_dir), today())
+
+    def generate(self, hand_written: list[HandWrittenPage]) -> PageSet:
+        self.pages = build_pages(self.content, hand_written, today=self.today)
+        return self.pages
+
+    def finish(self, markdown: str) -> str:
+        return finish_page(markdown, self.content.references)
+
+    def trust(self, src_uri: str) -> dict[str, Any]:
+        """What the review box of a page shows (see overrides/partials/sb-trust.html)."""
+        generated = self.pages.by_src().get(src_uri) if self.pages else None
+        if generated is not None:
+            info = generated.review
+        else:
+            meta = self.content.docs.get(src_uri)
+            review = meta.review if meta and meta.review else self.content.site.review
+            info = review_info(review, self.content.site, self.today)
+        return trust_fields(info)
+
+
+def trust_fields(info: ReviewInfo) -> dict[str, Any]:
+    reviewer = info.reviewer
+    return {
+        "author": info.author.name,
+        "reviewer": f"{reviewer.name}, {reviewer.credentials}" if reviewer else None,
+        "last_reviewed": long_date(info.last_reviewed),
+        "last_reviewed_iso": info.last_reviewed.isoformat(),
+        "next_due": long_date(info.next_due),
+        "next_due_iso": info.next_due.isoformat(),
+        "status": info.status,
+    }
+
+
+def page_title(markdown: str, fallback: str) -> str:
+    """Title of a hand-written page: front-matter title, else its first heading."""
+    front = re.match(r"^---\n.*?^title:\s*(.+?)\s*$.*?^---$", markdown, re.DOTALL | re.MULTILINE)
+    if front:
+        return front.group(1).strip("\"'")
+    heading = re.search(r"^#\s+(.+?)\s*$", markdown, re.MULTILINE)
+    return heading.group(1) if heading else fallback
+
+
+__all__ = ["GeneratedPage", "HandWrittenPage", "SiteBuild", "page_title"]

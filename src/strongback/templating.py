@@ -1,0 +1,48 @@
+"""The one Jinja environment factory: page fragments and handouts render through it."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from strongback import urls
+from strongback.citations import vancouver
+from strongback.dose import dose_rows, dose_summary, frequency_summary
+from strongback.review import long_date
+
+
+def _yaml_string(value: Any) -> str:
+    # JSON strings are valid YAML scalars: safe for titles with colons or quotes.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+@cache
+def environment(autoescape: bool = False) -> jinja2.Environment:
+    """Markdown fragments render unescaped (their text is validated HTML-free Markdown);
+    handout HTML renders with autoescape on."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("strongback", "templates"),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        vancouver=vancouver,
+        dose_rows=dose_rows,
+        dose_summary=dose_summary,
+        frequency=frequency_summary,
+        long_date=long_date,
+        yaml_string=_yaml_string,
+        page_url=urls.page_url,
+    )
+    env.globals["urls"] = urls
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,47 @@
+"""The one place that knows where every page and file lives in the built site."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+DISCLAIMER = "disclaimer.md"
+BENEFITS = "benefits.md"
+CAUSES = "causes.md"
+DIET = "diet.md"
+WARNING_SIGNS = "warning-signs.md"
+EXERCISES = "exercises/index.md"
+HANDOUTS = "handouts/index.md"
+REFERENCES = "references.md"
+ABOUT = "about.md"
+TAGS = "tags.md"
+
+
+def exercise(exercise_id: str) -> str:
+    return f"exercises/{exercise_id}.md"
+
+
+def handout(handout_id: str) -> str:
+    return f"handouts/{handout_id}.md"
+
+
+def handout_pdf(handout_id: str, paper: str) -> str:
+    """Site-relative path of a handout PDF; `paper` is 'a4' or 'letter'."""
+    return f"handouts/{handout_id}-{paper}.pdf"
+
+
+def exercise_pdf(exercise_id: str, paper: str) -> str:
+    return f"exercises/{exercise_id}-{paper}.pdf"
+
+
+def page_url(src_uri: str) -> str:
+    """Directory-style URL of a page, relative to the site root ('exercises/bird-dog/')."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(target: str, from_src: str) -> str:
+    """A Markdown link from page `from_src` to `target` (both paths relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(from_src) or ".")
