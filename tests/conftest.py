@@ -29,7 +29,9 @@ def make_project(target: Path, fixture: str | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("hooks", "overrides"):
-        shutil.copytree(REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            REPO / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
     source = REPO if fixture is None else FIXTURES / fixture
     shutil.copytree(source / "content", target / "content")
     shutil.copytree(REPO / "docs", target / "docs")

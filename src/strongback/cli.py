@@ -82,8 +82,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     template = environment().get_template(f"scaffold/{args.kind}.yml.jinja")
     exercises = sorted(p.stem for p in (root / "content" / "exercises").glob("*.yml"))
     path.write_text(
-        template.render(id=args.id, name=args.id.replace("-", " ").capitalize(),
-                        exercises=exercises[:2], today=_today()),
+        template.render(
+            id=args.id,
+            name=args.id.replace("-", " ").capitalize(),
+            exercises=exercises[:2],
+            today=_today(),
+        ),
         encoding="utf-8",
     )
     print(f"wrote {path.relative_to(root)}; edit it, then run `strongback validate`")

@@ -50,7 +50,13 @@ def dose_summary(dose: Dose) -> str:
         amount = f"{_seconds(dose.duration_seconds)}{side}"
     elif dose.distance_metres:
         amount = f"{dose.distance_metres} metres{side}"
-    parts.append(f"{dose.sets} sets of {amount}" if dose.sets and dose.sets > 1 else f"1 set of {amount}" if dose.sets else amount)
+    parts.append(
+        f"{dose.sets} sets of {amount}"
+        if dose.sets and dose.sets > 1
+        else f"1 set of {amount}"
+        if dose.sets
+        else amount
+    )
     if dose.reps and dose.hold_seconds:
         parts.append(f"hold {_seconds(dose.hold_seconds)}")
     if dose.load:

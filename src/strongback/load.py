@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from strongback import model
+from strongback.citations import citation_positions
 from strongback.suggest import did_you_mean
 
 try:  # libyaml is ~8x faster on large files, and its nodes still carry marks
@@ -48,7 +49,9 @@ class ContentError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class ContentErrors(Exception):
@@ -100,7 +103,7 @@ def dotted(path: Path_) -> str:
 
 
 class _Builder:
-    """Turns a composed node tree into plain data, recording positions and refusing what is unsafe."""
+    """Turns composed nodes into plain data, recording positions and refusing what is unsafe."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -172,7 +175,9 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
-def parse_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[Document, list[ContentError]]:
+def parse_yaml(
+    text: str, file: str, *, line_offset: int = 0
+) -> tuple[Document, list[ContentError]]:
     """Parse one YAML text into a positioned `Document`; errors instead of exceptions."""
     doc = Document(file=file, data=None)
     if not text.strip() or all(
@@ -187,7 +192,9 @@ def parse_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[Document,
         problem = exc.problem or "invalid YAML"
         context = f" {exc.context}" if exc.context else ""
         return doc, [
-            ContentError(file, line + line_offset, col, "", f"YAML syntax error: {problem}{context}")
+            ContentError(
+                file, line + line_offset, col, "", f"YAML syntax error: {problem}{context}"
+            )
         ]
     except yaml.YAMLError as exc:
         return doc, [ContentError(file, 1 + line_offset, 1, "", f"YAML error: {exc}")]
@@ -225,7 +232,9 @@ def read_text(path: Path, file: str) -> tuple[str | None, list[ContentError]]:
         line = raw.count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n") + 1) + 1
         return None, [
-            ContentError(file, line, column, "", f"file is not UTF-8 (byte 0x{exc.object[exc.start]:02x})")
+            ContentError(
+                file, line, column, "", f"file is not UTF-8 (byte 0x{exc.object[exc.start]:02x})"
+            )
         ]
 
 
@@ -262,7 +271,9 @@ def _to_content_error(doc: Document, cls: type[BaseModel], err: Any) -> ContentE
 
 
 def _is_pydantic_tag(part: str) -> bool:
-    return bool(re.match(r"^(function-[a-z]+\[|constrained-|int$|str$|float$|bool$|date$|list\[)", part))
+    return bool(
+        re.match(r"^(function-[a-z]+\[|constrained-|int$|str$|float$|bool$|date$|list\[)", part)
+    )
 
 
 def _friendly(kind: str, err: Any, value: Any) -> str:
@@ -410,7 +421,8 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
                 folder_docs[folder].append(doc)
     errors += _stray_files(content_dir, display)
 
-    context = _context(docs, folder_docs)
+    stems = {p.stem for p in (content_dir / "exercises").glob("*.y*ml")}
+    context = _context(docs, folder_docs, stems)
     errors += _duplicate_ids(folder_docs)
     errors += _duplicate_ids_in_references(docs.get("references"))
 
@@ -473,14 +485,25 @@ def load_front_matter(
     text, errors = read_text(path, file)
     if text is None:
         return None, errors
+    errors = list(_unknown_citations(text, file, context.get("reference_keys")))
     match = re.match(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", text, re.DOTALL)
     if not match or not (match.group(1) or "").strip():
-        return model.DocMeta(), []
-    doc, errors = parse_yaml(match.group(1), file, line_offset=1)
-    if errors:
-        return None, errors
-    meta, errors = validate(doc, model.DocMeta, context)
-    return meta, errors
+        return model.DocMeta(), errors
+    doc, parse_errors = parse_yaml(match.group(1), file, line_offset=1)
+    if parse_errors:
+        return None, errors + parse_errors
+    meta, meta_errors = validate(doc, model.DocMeta, context)
+    return meta, errors + meta_errors
+
+
+def _unknown_citations(text: str, file: str, known: set[str] | None) -> Iterator[ContentError]:
+    if known is None:
+        return
+    for key, line, column in citation_positions(text):
+        if key not in known:
+            yield ContentError(
+                file, line, column, "", f"unknown citation key {key!r}{did_you_mean(key, known)}"
+            )
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[ContentError]:
@@ -498,7 +521,9 @@ def _stray_files(content_dir: Path, display: Any) -> Iterator[ContentError]:
         )
 
 
-def _context(docs: dict[str, Document], folder_docs: dict[str, list[Document]]) -> dict[str, Any]:
+def _context(
+    docs: dict[str, Document], folder_docs: dict[str, list[Document]], exercise_stems: set[str]
+) -> dict[str, Any]:
     """Ids other files may name. A kind whose file failed to parse is left out, so its
     references are not checked (no cascade of 'unknown' errors from one typo)."""
     context: dict[str, Any] = {}
@@ -512,7 +537,9 @@ def _context(docs: dict[str, Document], folder_docs: dict[str, list[Document]]) 
             context[f"{kind[:-1]}_ids"] = ids
         elif site is not None and isinstance(site.data, dict) and kind == "reviewers":
             context["reviewer_ids"] = set()
-    context["exercise_ids"] = {
+    # File names count too, so an exercise file that fails to parse does not also make every
+    # handout naming it fail.
+    context["exercise_ids"] = exercise_stems | {
         doc.data["id"]
         for doc in folder_docs["exercises"]
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
@@ -523,14 +550,16 @@ def _context(docs: dict[str, Document], folder_docs: dict[str, list[Document]]) 
 def _field_values(doc: Document | None, path: tuple[str, ...], name: str) -> set[str] | None:
     if doc is None or not isinstance(doc.data, dict):
         return None
-    items = doc.data
+    items: Any = doc.data
     for part in path:
         items = items.get(part) if isinstance(items, dict) else None
     if items is None:
         return set()
     if not isinstance(items, list):
         return None
-    return {item[name] for item in items if isinstance(item, dict) and isinstance(item.get(name), str)}
+    return {
+        item[name] for item in items if isinstance(item, dict) and isinstance(item.get(name), str)
+    }
 
 
 def _duplicate_ids(folder_docs: dict[str, list[Document]]) -> Iterator[ContentError]:

@@ -40,7 +40,7 @@ def _reject_html(text: str) -> str:
     for target in _MD_LINK.findall(text):
         scheme = _SCHEME.match(target)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            raise ValueError(f"links must use http(s), found {target!r}")
+            raise ValueError(f"links must use http(s), found a '{scheme.group(1)}:' link")
     return text
 
 

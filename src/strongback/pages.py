@@ -78,7 +78,12 @@ def build_pages(
         return review_info(review, site, today)
 
     def page(
-        src_uri: str, template: str, source: str, kind: str, review: Review, record_id: str = "",
+        src_uri: str,
+        template: str,
+        source: str,
+        kind: str,
+        review: Review,
+        record_id: str = "",
         **context: object,
     ) -> GeneratedPage:
         markdown = render(template, page_src=src_uri, site=site, content=content, **context)
@@ -90,34 +95,85 @@ def build_pages(
 
     sources = content.sources
     pages = [
-        page(urls.BENEFITS, "pages/topic.md.jinja", sources["benefits"], "topic",
-             content.benefits.review, topic=content.benefits),
-        page(urls.CAUSES, "pages/topic.md.jinja", sources["causes"], "topic",
-             content.causes.review, topic=content.causes),
-        page(urls.DIET, "pages/topic.md.jinja", sources["diet"], "topic",
-             content.diet.review, topic=content.diet),
-        page(urls.WARNING_SIGNS, "pages/warning-signs.md.jinja", sources["safety"], "safety",
-             content.safety.review, safety=content.safety),
-        page(urls.EXERCISES, "pages/exercise-index.md.jinja", "content/exercises", "index",
-             site.review, groups=_exercise_groups(content.exercises.values()),
-             categories=CATEGORIES),
-        page(urls.HANDOUTS, "pages/handout-index.md.jinja", "content/handouts", "index",
-             site.review, handouts=list(content.handouts.values())),
+        page(
+            urls.BENEFITS,
+            "pages/topic.md.jinja",
+            sources["benefits"],
+            "topic",
+            content.benefits.review,
+            topic=content.benefits,
+        ),
+        page(
+            urls.CAUSES,
+            "pages/topic.md.jinja",
+            sources["causes"],
+            "topic",
+            content.causes.review,
+            topic=content.causes,
+        ),
+        page(
+            urls.DIET,
+            "pages/topic.md.jinja",
+            sources["diet"],
+            "topic",
+            content.diet.review,
+            topic=content.diet,
+        ),
+        page(
+            urls.WARNING_SIGNS,
+            "pages/warning-signs.md.jinja",
+            sources["safety"],
+            "safety",
+            content.safety.review,
+            safety=content.safety,
+        ),
+        page(
+            urls.EXERCISES,
+            "pages/exercise-index.md.jinja",
+            "content/exercises",
+            "index",
+            site.review,
+            groups=_exercise_groups(content.exercises.values()),
+            categories=CATEGORIES,
+        ),
+        page(
+            urls.HANDOUTS,
+            "pages/handout-index.md.jinja",
+            "content/handouts",
+            "index",
+            site.review,
+            handouts=list(content.handouts.values()),
+        ),
         page(urls.TAGS, "pages/tags.md.jinja", "content/exercises", "index", site.review),
         page(urls.ABOUT, "pages/about.md.jinja", sources["site"], "about", site.review),
     ]
     for exercise in content.exercises.values():
         pages.append(
-            page(urls.exercise(exercise.id), "pages/exercise.md.jinja",
-                 sources[f"exercise:{exercise.id}"], "exercise", exercise.review, exercise.id,
-                 exercise=exercise, tags=exercise_tags(exercise), safety=content.safety,
-                 categories=CATEGORIES)
+            page(
+                urls.exercise(exercise.id),
+                "pages/exercise.md.jinja",
+                sources[f"exercise:{exercise.id}"],
+                "exercise",
+                exercise.review,
+                exercise.id,
+                exercise=exercise,
+                tags=exercise_tags(exercise),
+                safety=content.safety,
+                categories=CATEGORIES,
+            )
         )
     for handout in content.handouts.values():
         pages.append(
-            page(urls.handout(handout.id), "pages/handout.md.jinja",
-                 sources[f"handout:{handout.id}"], "handout", handout.review, handout.id,
-                 handout=handout, safety=content.safety)
+            page(
+                urls.handout(handout.id),
+                "pages/handout.md.jinja",
+                sources[f"handout:{handout.id}"],
+                "handout",
+                handout.review,
+                handout.id,
+                handout=handout,
+                safety=content.safety,
+            )
         )
 
     cited_by: dict[str, list[tuple[str, str]]] = {key: [] for key in content.references}
@@ -128,8 +184,15 @@ def build_pages(
             if key in cited_by:
                 cited_by[key].append((src_uri, title))
     pages.append(
-        page(urls.REFERENCES, "pages/references.md.jinja", sources["references"], "references",
-             site.review, references=list(content.references.values()), cited_by=cited_by)
+        page(
+            urls.REFERENCES,
+            "pages/references.md.jinja",
+            sources["references"],
+            "references",
+            site.review,
+            references=list(content.references.values()),
+            cited_by=cited_by,
+        )
     )
     warnings = [
         f"{sources['references']}: reference {key!r} is not cited by any page"

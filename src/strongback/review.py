@@ -32,7 +32,9 @@ def add_months(day: date, months: int) -> date:
 def review_info(review: Review, site: Site, today: date) -> ReviewInfo:
     next_due = add_months(review.last_reviewed, site.review_cycle_months)
     expires = add_months(next_due, site.review_grace_months)
-    status: Status = "current" if today <= next_due else "overdue" if today <= expires else "expired"
+    status: Status = (
+        "current" if today <= next_due else "overdue" if today <= expires else "expired"
+    )
     authors = {a.id: a for a in site.authors}
     reviewers = {r.id: r for r in site.reviewers}
     return ReviewInfo(

@@ -1,0 +1,141 @@
+"""Real `mkdocs build --strict` runs in tmp_path: pages, links, tags, search, edit links, and
+a failed build that leaves the last good site untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_build
+
+pytestmark = pytest.mark.build
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def minimal_site(project: Callable[[str | None], Path]) -> Path:
+    root = project("minimal")
+    result = run_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_generated_pages_exist(minimal_site: Path) -> None:
+    for page in (
+        "benefits/index.html",
+        "causes/index.html",
+        "diet/index.html",
+        "warning-signs/index.html",
+        "exercises/index.html",
+        "exercises/bird-dog/index.html",
+        "exercises/side-plank/index.html",
+        "handouts/index.html",
+        "handouts/starter/index.html",
+        "references/index.html",
+        "about/index.html",
+        "tags/index.html",
+        "disclaimer/index.html",
+        "index.html",
+    ):
+        assert (minimal_site / page).is_file(), page
+
+
+def test_links_between_generated_pages_resolve(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert '<a href="../side-plank/">Side plank</a>' in html
+    assert '<a href="../../warning-signs/">Read all the warning signs</a>' in html
+    index = (minimal_site / "exercises/index.html").read_text(encoding="utf-8")
+    assert '<a href="bird-dog/">Bird dog</a>' in index
+
+
+def test_citations_link_to_the_page_reference_list(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert '<a href="#ref-hayden2021" title="Reference 2"' in html
+    assert '<li id="ref-hayden2021">Hayden JA, Ellis J' in html
+    assert 'href="https://doi.org/10.1002/14651858.CD009790.pub2"' in html
+
+
+def test_edit_links_point_at_the_yaml_source(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert "/edit/main/content/exercises/bird-dog.yml" in html
+    home = (minimal_site / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/docs/index.md" in home
+
+
+def test_tags_are_rendered_and_listed(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="../../tags/#tag:level-beginner"[^>]*>Level: Beginner<', html)
+    tags = (minimal_site / "tags/index.html").read_text(encoding="utf-8")
+    for tag in ("Level: Beginner", "Level: Advanced", "Equipment: Exercise mat"):
+        assert tag in tags
+    assert 'href="../exercises/side-plank/"' in tags
+
+
+def test_search_index_covers_generated_pages(minimal_site: Path) -> None:
+    index = json.loads((minimal_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for location in ("exercises/bird-dog/", "exercises/bird-dog/#steps", "handouts/starter/"):
+        assert location in locations
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Bird dog" in titles
+
+
+def test_every_page_shows_review_and_disclaimer(minimal_site: Path) -> None:
+    for page in sorted(minimal_site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if "sb-trust" not in html:
+            pytest.fail(f"{page.relative_to(minimal_site)} has no review box")
+        assert "Page last reviewed" in html and "Next review due" in html
+        assert "Pending: no clinician has reviewed this page yet." in html
+        assert "Read the disclaimer" in html
+
+
+def test_review_dates_come_from_the_content(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-01-15">15 January 2026</time>' in html
+    assert '<time datetime="2027-01-15">15 January 2027</time>' in html
+
+
+def test_exercise_page_says_when_to_stop_and_see_a_doctor(minimal_site: Path) -> None:
+    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+    assert 'id="when-to-stop"' in html and 'id="see-a-doctor"' in html
+    assert "Weakness in both legs." in html
+
+
+def test_failed_build_leaves_the_previous_site_untouched(
+    project: Callable[[str | None], Path],
+) -> None:
+    root = project("minimal")
+    assert run_build(root, "--strict").returncode == 0
+    before = tree_digest(root / "site")
+    exercise = root / "content/exercises/bird-dog.yml"
+    exercise.write_text(
+        exercise.read_text(encoding="utf-8").replace("reps: 6,", "reps: many,"), encoding="utf-8"
+    )
+    result = run_build(root, "--strict")
+    assert result.returncode != 0
+    assert (
+        "content/exercises/bird-dog.yml:18:23: dose.reps: expected a whole number, got 'many'"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert tree_digest(root / "site") == before
+
+
+def test_the_real_content_builds_strict(built_site: Path) -> None:
+    pages = list(built_site.rglob("index.html"))
+    assert len(pages) > 40
+    assert (built_site / "exercises/bird-dog/index.html").is_file()
+    assert (built_site / "sitemap.xml").is_file()

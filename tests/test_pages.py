@@ -1,0 +1,114 @@
+"""Golden tests: the minimal content in, every generated page's Markdown out.
+
+Set STRONGBACK_UPDATE_GOLDEN=1 to rewrite tests/fixtures/golden/ after an intended change, then
+read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from strongback.load import load_content
+from strongback.pages import HandWrittenPage, build_pages, exercise_tags, finish_page
+from strongback.site import page_title
+
+from .conftest import FIXTURES
+
+GOLDEN = FIXTURES / "golden" / "minimal"
+TODAY = date(2026, 11, 27)
+
+
+def minimal_pages():  # type: ignore[no-untyped-def]
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    docs = FIXTURES / "minimal" / "docs"
+    hand_written = [
+        HandWrittenPage(p.name, page_title(p.read_text(encoding="utf-8"), p.name), p.read_text())
+        for p in sorted(docs.glob("*.md"))
+    ]
+    return content, build_pages(content, hand_written, today=TODAY)
+
+
+def test_the_expected_pages_are_generated() -> None:
+    _, pages = minimal_pages()
+    assert [p.src_uri for p in pages.pages] == [
+        "benefits.md",
+        "causes.md",
+        "diet.md",
+        "warning-signs.md",
+        "exercises/index.md",
+        "handouts/index.md",
+        "tags.md",
+        "about.md",
+        "exercises/bird-dog.md",
+        "exercises/side-plank.md",
+        "handouts/starter.md",
+        "references.md",
+    ]
+    sources = {p.src_uri: p.source for p in pages.pages}
+    assert sources["exercises/bird-dog.md"] == "content/exercises/bird-dog.yml"
+    assert sources["handouts/starter.md"] == "content/handouts/starter.yml"
+    assert sources["references.md"] == "content/references.yml"
+
+
+def _golden_cases() -> list[str]:
+    return sorted(str(p.relative_to(GOLDEN)) for p in GOLDEN.rglob("*.md"))
+
+
+@pytest.mark.parametrize("src_uri", _golden_cases())
+def test_page_markdown_matches_golden(src_uri: str) -> None:
+    content, pages = minimal_pages()
+    page = pages.by_src()[src_uri]
+    produced = finish_page(page.markdown, content.references)
+    golden = GOLDEN / src_uri
+    assert produced == golden.read_text(encoding="utf-8")
+
+
+def test_every_generated_page_has_a_golden_file() -> None:
+    content, pages = minimal_pages()
+    update = os.environ.get("STRONGBACK_UPDATE_GOLDEN") == "1"
+    for page in pages.pages:
+        golden = GOLDEN / page.src_uri
+        if update:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(finish_page(page.markdown, content.references), encoding="utf-8")
+        assert golden.is_file(), f"no golden file for {page.src_uri}"
+
+
+def test_citation_index_lists_every_citing_page() -> None:
+    _, pages = minimal_pages()
+    assert pages.cited_by["shiri2017"] == [
+        ("causes.md", "What is linked with back pain"),
+        ("diet.md", "Diet and lifestyle"),
+    ]
+    assert ("index.md", "Home") in pages.cited_by["hayden2021"]
+
+
+def test_unused_reference_is_a_warning(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
+    refs = tmp_path / "content" / "references.yml"
+    extra = (
+        "  - key: unused2020\n    type: web_page\n    authors: [NHS]\n    title: Unused\n"
+        "    url: https://www.nhs.uk/\n    checked: partial\n    supports: Nothing.\n"
+    )
+    refs.write_text(refs.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    content = load_content(tmp_path / "content", tmp_path / "docs")
+    pages = build_pages(content, today=TODAY)
+    assert pages.warnings == [
+        "content/references.yml: reference 'unused2020' is not cited by any page"
+    ]
+
+
+def test_exercise_tags_cover_level_type_equipment_and_muscle() -> None:
+    content, _ = minimal_pages()
+    assert exercise_tags(content.exercises["bird-dog"]) == [
+        "Level: Beginner",
+        "Type: Gentle core",
+        "Equipment: Exercise mat",
+        "Muscle: Back muscles",
+    ]

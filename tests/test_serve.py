@@ -1,0 +1,82 @@
+"""The authoring loop: `mkdocs serve` rebuilds on content edits, keeps serving the last good
+site while an edit is invalid (printing the errors), and recovers on the next valid edit."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import build_env
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        text: str = response.read().decode("utf-8")
+        return text
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -> None:
+    root = project("minimal")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=build_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(iter(server.stdout.readline, "")))  # type: ignore[union-attr]
+    reader.start()
+    page = f"http://127.0.0.1:{port}/exercises/bird-dog/"
+    exercise = root / "content/exercises/bird-dog.yml"
+    original = exercise.read_text(encoding="utf-8")
+    try:
+        wait_for(lambda: "Bird dog" in fetch(page), "the first build")
+        exercise.write_text(original.replace("reps: 6,", "reps: many,"), encoding="utf-8")
+        wait_for(
+            lambda: any("dose.reps: expected a whole number" in line for line in output),
+            "the error to be printed",
+        )
+        assert any(
+            "content/exercises/bird-dog.yml:18:23: dose.reps: expected a whole number, got 'many'"
+            in line
+            for line in output
+        )
+        assert "Bird dog" in fetch(page), "the last good site is still served"
+        exercise.write_text(original.replace("name: Bird dog", "name: Bird dog, slow"), "utf-8")
+        wait_for(lambda: "Bird dog, slow" in fetch(page), "recovery after a valid edit")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        reader.join(timeout=10)
