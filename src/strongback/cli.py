@@ -74,7 +74,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     folder = {"exercise": "exercises", "handout": "handouts"}[args.kind]
     path = root / "content" / folder / f"{args.id}.yml"
     if not _is_slug(args.id):
-        print(f"strongback: {args.id!r} is not a valid id (lower-case words joined by hyphens)")
+        print(
+            f"strongback: {args.id!r} is not a valid id (lower-case words joined by hyphens)",
+            file=sys.stderr,
+        )
         return 2
     if path.exists():
         print(f"strongback: {path.relative_to(root)} already exists", file=sys.stderr)
