@@ -9,19 +9,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from strongback import model
-from strongback.load import ContentErrors, load_content
+from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
 from strongback.templating import environment
 
 SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
-    "site": model.Site,
-    "references": model.References,
-    "benefits": model.Topic,
-    "causes": model.Topic,
-    "diet": model.Topic,
-    "safety": model.Safety,
-    "exercise": model.Exercise,
-    "handout": model.Handout,
+    **SINGLE_FILES,
+    "exercise": FOLDERS["exercises"],
+    "handout": FOLDERS["handouts"],
 }
+"""Schema file name -> model: one per single file, and one for each file in a folder."""
 
 
 def _root(args: argparse.Namespace) -> Path:

@@ -373,7 +373,6 @@ def _unwrap(annotation: Any) -> Any:
 
 # --- the whole content folder -------------------------------------------------------------------
 
-TOPIC_FILES = ("benefits", "causes", "diet")
 SINGLE_FILES: dict[str, type[model.StrictModel]] = {
     "site": model.Site,
     "references": model.References,
