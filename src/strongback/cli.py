@@ -6,9 +6,19 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from strongback import model
+from strongback.checks import (
+    READING_GRADE_TARGET,
+    READING_GRADE_WARNING,
+    CheckReport,
+    check_content,
+    format_table,
+    summary,
+)
 from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
 from strongback.templating import environment
 
@@ -27,21 +37,62 @@ def _root(args: argparse.Namespace) -> Path:
     return root
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    root = _root(args)
+def _load_or_report(root: Path) -> model.Content | None:
+    """The content, or None after printing every validation error."""
     try:
-        content = load_content(root / "content", root / "docs")
+        return load_content(root / "content", root / "docs")
     except ContentErrors as errors:
         for error in errors.errors:
             print(error, file=sys.stderr)
         count = len(errors.errors)
         print(f"{count} error{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = _root(args)
+    content = _load_or_report(root)
+    if content is None:
+        return 1
+    report = check_content(content, today=_today_date(), root=root)
+    if report.errors or report.warnings:
+        _print_findings(report, sys.stderr)
+    if report.errors:
         return 1
     print(
         f"Content is valid: {len(content.exercises)} exercises, {len(content.handouts)} handouts, "
         f"{len(content.references)} references."
     )
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The content-standards report: one row per page, then every error and warning."""
+    root = _root(args)
+    content = _load_or_report(root)
+    if content is None:
+        return 1
+    report = check_content(content, today=_today_date(), root=root)
+    print(format_table(report))
+    print()
+    print(summary(content, report))
+    print(
+        f"Grade: Flesch–Kincaid US school grade of the page's prose; target {READING_GRADE_TARGET} "
+        f"(reading age about 11), warning above {READING_GRADE_WARNING:g}."
+    )
+    print()
+    _print_findings(report, sys.stdout)
+    return 1 if report.errors else 0
+
+
+def _print_findings(report: CheckReport, stream: TextIO) -> None:
+    for label, items in (("error", report.errors), ("warning", report.warnings)):
+        print(
+            f"{len(items)} {label}{'s' if len(items) != 1 else ''}{':' if items else '.'}",
+            file=stream,
+        )
+        for item in items:
+            print(item, file=stream)
 
 
 def write_schemas(target: Path) -> list[Path]:
@@ -100,13 +151,18 @@ def _is_slug(text: str) -> bool:
 
 
 def _today() -> str:
+    return _today_date().isoformat()
+
+
+def _today_date() -> date:
     from strongback.site import today
 
-    return today().isoformat()
+    return today()
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
+    "check": cmd_check,
     "schema": cmd_schema,
     "new": cmd_new,
 }
@@ -117,6 +173,9 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     sub = main.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every content file and list all problems")
+    sub.add_parser(
+        "check", help="content standards: reading grade, claims and review status of every page"
+    )
     sub.add_parser("schema", help="write a JSON Schema per content kind into schemas/")
     new = sub.add_parser("new", help="scaffold a new, valid content file")
     new.add_argument("kind", choices=["exercise", "handout"])

@@ -1,0 +1,695 @@
+"""Content standards: the checks a careful health editor makes, run over validated content.
+
+`strongback check` prints the per-page report; `validate` and the build fail on its errors. The
+rules work on `Content` alone; positions come from re-reading the source files when they are at
+hand, so every finding can say `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import textstat
+from pydantic import BaseModel
+
+from strongback import urls
+from strongback.citations import citation_keys
+from strongback.load import ContentError, ContentErrors, Document, Path_, dotted, parse_yaml
+from strongback.model import Claim, Content, Reference, Review
+from strongback.review import ReviewInfo, review_info
+
+# --- the standards (CONTENT-GUIDE.md, "Writing standards (checkable)") --------------------------
+
+MAX_SENTENCE_WORDS = 25
+"""Longer sentences are errors; the guide asks for 20 words or fewer where possible."""
+
+READING_GRADE_TARGET = "6–7"
+"""Flesch–Kincaid US school grade for a reading age of about 11."""
+
+READING_GRADE_WARNING = 9.0
+"""Pages above this grade are warnings. Not errors: a formula cannot judge meaning, and a page of
+short sentences may still need a few long medical words."""
+
+CAUSAL_VERBS = {
+    "cause": ("cause", "causes", "caused"),
+    "prevent": ("prevent", "prevents", "prevented"),
+    "cure": ("cure", "cures", "cured"),
+    "reduce": ("reduce", "reduces", "reduced"),
+    "lower": ("lower", "lowers", "lowered"),
+    "protect": ("protect", "protects", "protected"),
+    "improve": ("improve", "improves", "improved"),
+    "increase": ("increase", "increases", "increased"),
+    "boost": ("boost", "boosts", "boosted"),
+    "relieve": ("relieve", "relieves", "relieved"),
+    "heal": ("heal", "heals", "healed"),
+    "strengthen": ("strengthen", "strengthens", "strengthened"),
+    "ease": ("eases", "eased"),
+    "lead to": ("lead to", "leads to", "led to", "leading to"),
+    "result in": ("result in", "results in", "resulted in", "resulting in"),
+}
+"""Words that say one thing makes another happen. Only trials, systematic reviews of trials and
+guidelines may back them; observational evidence says 'linked with'. The -ing forms are left out
+('muscle-strengthening activity', 'lowering your weight' name a thing, they claim no effect), and
+so is bare 'ease' (a noun as often as a verb)."""
+
+_NOT_A_VERB_AFTER = {"a", "an", "the", "with", "of"}
+"""'linked with reduced pain', 'a lower risk': the word describes, it does not claim a cause."""
+
+_NOT_A_VERB_BEFORE = {"back", "body", "leg", "legs", "limb", "limbs", "belly", "tummy", "abdomen"}
+"""'lower back', 'lower legs': a place, not the verb 'lower'."""
+
+_VERB_AFTER = {"can", "could", "may", "might", "will", "would", "to", "does", "did", "do", "helps"}
+"""'can lower back pain': after one of these, 'lower' is the verb again."""
+
+BANNED_PHRASES = re.compile(
+    r"\b(?:cure[sd]?|curing|guarantee[sd]?|guaranteeing|detox\w*|proven\s+to)\b", re.IGNORECASE
+)
+"""Promises no health site can keep: 'cure', 'guaranteed', 'detox', 'proven to', and their forms."""
+
+PROSE_EXCLUDED = frozenset(
+    {
+        "id",
+        "name",
+        "title",
+        "other_names",
+        "category",
+        "level",
+        "equipment",
+        "muscles",
+        "evidence",
+        "regressions",
+        "progressions",
+        "exercise",
+        "review",
+        "image",
+        "language",
+        "authors",
+        "reviewers",
+        "email",
+        "feedback_url",
+        "url",
+    }
+)
+"""Fields that are labels, identifiers or lists of names: not sentences a reader reads as prose."""
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """One row of the `strongback check` table."""
+
+    page: str
+    """The page as it sits in docs/ ('exercises/bird-dog.md')."""
+    file: str
+    """The file it is made from, relative to the project root."""
+    grade: float | None
+    """Flesch–Kincaid grade of the page's prose; None for a page without prose."""
+    words: int
+    claims: int
+    cited_claims: int
+    citations: int
+    """Distinct references the page cites."""
+    review: ReviewInfo
+
+
+@dataclass
+class CheckReport:
+    pages: list[PageReport] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+
+    @property
+    def claims(self) -> int:
+        return sum(page.claims for page in self.pages)
+
+    @property
+    def cited_claims(self) -> int:
+        return sum(page.cited_claims for page in self.pages)
+
+
+# --- text: Markdown -> prose -> sentences and words ---------------------------------------------
+
+_CITATION = re.compile(r"\s*\[@[^\]]*\]")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+_TAG = re.compile(r"<[^>]+>")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
+_EMPHASIS = re.compile(r"\*\*|__|\*|~~|`|(?<!\w)_|_(?!\w)")
+_BLOCK_START = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_SKIPPED_LINE = re.compile(r"^\s*(!!!|\?\?\?|<|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|\[[^\]]+\]:\s)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown as a reader sees it: no citations, links, tags or emphasis marks."""
+    text = _CITATION.sub("", markdown)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _AUTOLINK.sub("", text)
+    text = _TAG.sub("", text)
+    text = _ATTRIBUTES.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(html.unescape(text).split())
+
+
+def markdown_blocks(markdown: str) -> list[tuple[int, str]]:
+    """Paragraphs, list items and headings of `markdown` as (start offset, Markdown text).
+
+    Code, raw HTML lines, link definitions and admonition markers are left out: they are not
+    prose. A list item, heading or table row is a block of its own, so it reads as one sentence.
+    """
+    blocks: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    offset = 0
+    fence: str | None = None
+
+    def flush() -> None:
+        if current:
+            blocks.append((start, " ".join(current)))
+            current.clear()
+
+    for line in markdown.splitlines(keepends=True):
+        here, offset = offset, offset + len(line)
+        fenced = _FENCE.match(line)
+        if fence is not None:
+            if fenced and fenced.group(1) == fence:
+                fence = None
+            continue
+        if fenced:
+            flush()
+            fence = fenced.group(1)
+            continue
+        if not line.strip() or _SKIPPED_LINE.match(line):
+            flush()
+            continue
+        if _TABLE_ROW.match(line):
+            # Each row reads as one unit; the |---| row has no words and drops out later.
+            flush()
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if any(ch.isalnum() for ch in line):
+                blocks.append((here + len(line) - len(line.lstrip()), "; ".join(cells)))
+            continue
+        opening = _BLOCK_START.match(line)
+        if opening:
+            flush()
+            start = here + opening.end()
+            current.append(line[opening.end() :].strip())
+            if _HEADING.match(line):
+                flush()
+            continue
+        if not current:
+            start = here + len(line) - len(line.lstrip())
+        current.append(line.strip())
+    flush()
+    return blocks
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of plain text (see `plain_text`)."""
+    return [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
+
+
+def words(text: str) -> list[str]:
+    """Words of plain text: anything between spaces with a letter or digit in it."""
+    return [token for token in text.split() if any(ch.isalnum() for ch in token)]
+
+
+def reading_grade(prose: str) -> float | None:
+    """Flesch–Kincaid US school grade of plain text; None when there is nothing to grade."""
+    if not words(prose):
+        return None
+    return round(float(textstat.flesch_kincaid_grade(prose)), 1)
+
+
+def causal_words(text: str) -> list[str]:
+    """Causal verbs in `text` (see `CAUSAL_VERBS`), as written, in order."""
+    found = []
+    for match in _CAUSAL.finditer(text):
+        before = text[: match.start()].split()
+        after = text[match.end() :].split()
+        if before and before[-1].lower() in _NOT_A_VERB_AFTER:
+            continue
+        if match.start() > 0 and text[match.start() - 1] == "-":  # 'muscle-strengthened'
+            continue
+        place = after and after[0].lower().strip(".,;:") in _NOT_A_VERB_BEFORE
+        modal = before and before[-1].lower() in _VERB_AFTER
+        if match.group(0).lower() == "lower" and place and not modal:
+            continue
+        found.append(match.group(0))
+    return found
+
+
+_CAUSAL = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (
+                r"\s+".join(map(re.escape, form.split()))
+                for forms in CAUSAL_VERBS.values()
+                for form in forms
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _with_stop(text: str) -> str:
+    return text if not text or text[-1] in ".!?:" else text + "."
+
+
+def _literal(phrase: str) -> re.Pattern[str]:
+    """`phrase` as whole words, whatever spaces or line breaks lie between them."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", re.IGNORECASE)
+
+
+def _phrase_pattern(text: str, count: int = 4) -> re.Pattern[str]:
+    """Finds the first words of `text` in a source file, whatever Markdown or line breaks lie
+    between them."""
+    first = [re.escape(word.strip("\"'“”‘’()[],.;:!?*_`")) for word in text.split()[:count]]
+    return re.compile(r"[\W_]+".join(word for word in first if word))
+
+
+# --- where things are ---------------------------------------------------------------------------
+
+
+class _Sources:
+    """The source files behind the content, read once each, to turn a field path or a match into
+    a position. Without a root (or an unreadable file), positions fall back to 1:1."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._files: dict[str, tuple[str, Document, list[int]] | None] = {}
+
+    def _load(self, file: str) -> tuple[str, Document, list[int]] | None:
+        if file in self._files:
+            return self._files[file]
+        loaded = None
+        if self.root is not None:
+            try:
+                text = (self.root / file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = None
+            if text is not None:
+                if file.endswith(".md"):
+                    front = _FRONT_MATTER.match(text)
+                    doc = Document(file, None)
+                    if front and (front.group(1) or "").strip():
+                        doc, _ = parse_yaml(front.group(1), file, line_offset=1)
+                else:
+                    doc, _ = parse_yaml(text, file)
+                starts = [0] + [m.end() for m in re.finditer("\n", text)]
+                loaded = (text, doc, starts)
+        self._files[file] = loaded
+        return loaded
+
+    def text(self, file: str) -> str | None:
+        loaded = self._load(file)
+        return loaded[0] if loaded else None
+
+    def position(self, file: str, path: Path_) -> tuple[int, int]:
+        loaded = self._load(file)
+        return loaded[1].position(path) if loaded else (1, 1)
+
+    def offset(self, file: str, path: Path_) -> int | None:
+        loaded = self._load(file)
+        if loaded is None:
+            return None
+        line, column = loaded[1].position(path)
+        return loaded[2][line - 1] + column - 1 if line <= len(loaded[2]) else None
+
+    def line_column(self, file: str, offset: int) -> tuple[int, int]:
+        loaded = self._load(file)
+        if loaded is None:
+            return (1, 1)
+        starts = loaded[2]
+        line = max(i for i, start in enumerate(starts) if start <= offset)
+        return line + 1, offset - starts[line] + 1
+
+    def find(self, item: _Text, pattern: re.Pattern[str]) -> tuple[int, int]:
+        """Where `pattern` first matches inside `item` in its file; else where `item` starts."""
+        start = item.offset if item.offset is not None else self.offset(item.file, item.path)
+        text = self.text(item.file)
+        if start is None or text is None:
+            return self.position(item.file, item.path)
+        # The source of a field is its value plus indentation, quotes and line breaks.
+        end = start + 2 * len(item.markdown) + 200
+        match = pattern.search(text, start, end)
+        return self.line_column(item.file, match.start() if match else start)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """One piece of Markdown text to check, and where it came from."""
+
+    file: str
+    path: Path_
+    markdown: str
+    prose: bool
+    offset: int | None = None
+    """Where the text starts in its file, when known without the field path (docs pages)."""
+
+    @property
+    def field(self) -> str:
+        return dotted(self.path)
+
+
+@dataclass(frozen=True)
+class _Page:
+    page: str
+    file: str
+    texts: list[_Text]
+    claims: list[tuple[Path_, Claim]]
+    review: Review
+    review_file: str
+    """The file whose review applies (site.yml for pages without a review of their own)."""
+    own_review: bool
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+
+def text_fields(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text value inside a model, with its field path (which is also its YAML path)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from text_fields(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from text_fields(item, (*path, index))
+
+
+def _claims(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, Claim]]:
+    if isinstance(value, Claim):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _claims(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _claims(item, (*path, index))
+
+
+def _is_prose(path: Path_) -> bool:
+    return not any(isinstance(part, str) and part in PROSE_EXCLUDED for part in path)
+
+
+def _record_page(page: str, file: str, record: BaseModel, review: Review) -> _Page:
+    texts = [_Text(file, path, text, _is_prose(path)) for path, text in text_fields(record)]
+    return _Page(page, file, texts, list(_claims(record)), review, file, True)
+
+
+def _doc_page(src_uri: str, file: str, content: Content, sources: _Sources) -> _Page:
+    meta = content.docs[src_uri]
+    texts = [
+        _Text(file, path, text, path == ("description",))
+        for path, text in text_fields(meta)
+        if path[0] not in ("review", "hide", "search", "template", "icon")
+    ]
+    raw = sources.text(file)
+    if raw is not None:
+        front = _FRONT_MATTER.match(raw)
+        body_start = front.end() if front else 0
+        texts += [
+            _Text(file, ("body",), block, True, body_start + offset)
+            for offset, block in markdown_blocks(raw[body_start:])
+        ]
+    review = meta.review or content.site.review
+    review_file = file if meta.review else content.sources["site"]
+    return _Page(src_uri, file, texts, [], review, review_file, meta.review is not None)
+
+
+def _pages(content: Content, sources: _Sources) -> list[_Page]:
+    where = content.sources
+    pages = [
+        _record_page(urls.BENEFITS, where["benefits"], content.benefits, content.benefits.review),
+        _record_page(urls.CAUSES, where["causes"], content.causes, content.causes.review),
+        _record_page(urls.DIET, where["diet"], content.diet, content.diet.review),
+        _record_page(urls.WARNING_SIGNS, where["safety"], content.safety, content.safety.review),
+        _record_page(urls.ABOUT, where["site"], content.site, content.site.review),
+    ]
+    pages += [
+        _record_page(urls.exercise(key), where[f"exercise:{key}"], record, record.review)
+        for key, record in content.exercises.items()
+    ]
+    pages += [
+        _record_page(urls.handout(key), where[f"handout:{key}"], record, record.review)
+        for key, record in content.handouts.items()
+    ]
+    pages += [
+        _doc_page(src_uri, where[f"doc:{src_uri}"], content, sources)
+        for src_uri in content.docs
+        if f"doc:{src_uri}" in where
+    ]
+    return pages
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def check_content(content: Content, *, today: date, root: Path | None = None) -> CheckReport:
+    """Run every content-standards rule over `content`; `root` is the project folder (for
+    positions and the text of hand-written pages)."""
+    sources = _Sources(root)
+    report = CheckReport()
+    errors: set[ContentError] = set()
+    warnings: set[ContentError] = set()
+    for page in _pages(content, sources):
+        errors.update(_claim_errors(page, content.references, sources))
+        errors.update(_banned_phrases(page, sources))
+        errors.update(_long_sentences(page, sources))
+        errors.update(_images_without_alt(page, sources))
+        info = review_info(page.review, content.site, today)
+        if page.own_review:
+            found = _review_finding(info, page, content, sources)
+            if found is not None:
+                (errors if info.status == "expired" else warnings).add(found)
+        row = _page_report(page, info)
+        if row.grade is not None and row.grade > READING_GRADE_WARNING:
+            warnings.add(
+                ContentError(
+                    page.file,
+                    1,
+                    1,
+                    "",
+                    f"reading grade {row.grade:.1f} is above {READING_GRADE_WARNING:g} (target: "
+                    f"grade {READING_GRADE_TARGET}, reading age about 11); use shorter sentences "
+                    "and plainer words",
+                )
+            )
+        report.pages.append(row)
+    report.errors = sorted(errors)
+    report.warnings = sorted(warnings)
+    return report
+
+
+def _page_report(page: _Page, info: ReviewInfo) -> PageReport:
+    prose = [
+        plain_text(block)
+        for item in page.texts
+        if item.prose
+        for block in (
+            [item.markdown]
+            if item.offset is not None
+            else [b for _, b in markdown_blocks(item.markdown)]
+        )
+    ]
+    joined = " ".join(_with_stop(text) for text in prose if text)
+    keys = {key for item in page.texts for key in citation_keys(item.markdown)}
+    return PageReport(
+        page=page.page,
+        file=page.file,
+        grade=reading_grade(joined),
+        words=len(words(joined)),
+        claims=len(page.claims),
+        cited_claims=sum(1 for _, claim in page.claims if citation_keys(claim.text)),
+        citations=len(keys),
+        review=info,
+    )
+
+
+def _claim_errors(
+    page: _Page, references: dict[str, Reference], sources: _Sources
+) -> Iterator[ContentError]:
+    for path, claim in page.claims:
+        where = (*path, "text")
+        item = _Text(page.file, where, claim.text, True)
+        keys = list(dict.fromkeys(citation_keys(claim.text)))
+        if not keys:
+            line, column = sources.position(page.file, where)
+            yield ContentError(
+                page.file,
+                line,
+                column,
+                item.field,
+                "claim has no citation; cite a reference as [@key]",
+            )
+            continue
+        cited = [references[key] for key in keys if key in references]
+        if not cited or not all(ref.is_observational for ref in cited):
+            continue
+        for word in dict.fromkeys(causal_words(_CITATION.sub("", claim.text))):
+            line, column = sources.find(item, _literal(word))
+            yield ContentError(
+                page.file,
+                line,
+                column,
+                item.field,
+                f"causal wording {' '.join(word.split()).lower()!r} backed only by observational "
+                f"sources ({', '.join(keys)}); say 'linked with'",
+            )
+
+
+def _banned_phrases(page: _Page, sources: _Sources) -> Iterator[ContentError]:
+    for item in page.texts:
+        for match in BANNED_PHRASES.finditer(item.markdown):
+            phrase = " ".join(match.group(0).split())
+            line, column = sources.find(item, _literal(phrase))
+            yield ContentError(
+                page.file,
+                line,
+                column,
+                item.field,
+                f"banned phrase {phrase!r}: say what the evidence shows, do not promise a result",
+            )
+
+
+def _long_sentences(page: _Page, sources: _Sources) -> Iterator[ContentError]:
+    for item in page.texts:
+        if not item.prose:
+            continue
+        for offset, block in markdown_blocks(item.markdown):
+            located = (
+                item
+                if item.offset is None
+                else _Text(item.file, item.path, block, True, item.offset + offset)
+            )
+            for sentence in sentences(plain_text(block)):
+                count = len(words(sentence))
+                if count <= MAX_SENTENCE_WORDS:
+                    continue
+                line, column = sources.find(located, _phrase_pattern(sentence))
+                preview = " ".join(sentence.split()[:8])
+                yield ContentError(
+                    page.file,
+                    line,
+                    column,
+                    item.field,
+                    f"sentence has {count} words, more than {MAX_SENTENCE_WORDS}; split it "
+                    f"(aim for 20 or fewer): '{preview} …'",
+                )
+
+
+_EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]|<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']*\S)[^>]*>", re.I)
+
+
+def _images_without_alt(page: _Page, sources: _Sources) -> Iterator[ContentError]:
+    for item in page.texts:
+        for match in _EMPTY_ALT.finditer(item.markdown):
+            if item.offset is not None:
+                line, column = sources.line_column(item.file, item.offset + match.start())
+            else:
+                line, column = sources.find(item, re.compile(re.escape(match.group(0))))
+            yield ContentError(
+                page.file,
+                line,
+                column,
+                item.field,
+                "image has no alt text; describe what it shows, as in ![A person kneeling "
+                "on all fours](bird-dog.png)",
+            )
+
+
+def _review_finding(
+    info: ReviewInfo, page: _Page, content: Content, sources: _Sources
+) -> ContentError | None:
+    if info.status == "current":
+        return None
+    path: Path_ = ("review", "last_reviewed")
+    line, column = sources.position(page.review_file, path)
+    if info.status == "overdue":
+        message = (
+            f"review overdue: next review was due {info.next_due.isoformat()}; review the page "
+            "and update last_reviewed"
+        )
+    else:
+        message = (
+            f"review expired on {info.expires.isoformat()} (due {info.next_due.isoformat()}, "
+            f"plus {content.site.review_grace_months} months' grace); review the page and "
+            "update last_reviewed"
+        )
+    return ContentError(page.review_file, line, column, dotted(path), message)
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def format_table(report: CheckReport) -> str:
+    """The per-page table `strongback check` prints."""
+    header = ("Page", "Grade", "Words", "Claims", "Citations", "Review")
+    rows = [
+        (
+            page.page,
+            "–" if page.grade is None else f"{page.grade:.1f}",
+            str(page.words),
+            f"{page.cited_claims}/{page.claims}" if page.claims else "0",
+            str(page.citations),
+            _review_cell(page.review),
+        )
+        for page in report.pages
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    right = {1, 2, 3, 4}
+
+    def line(cells: Iterable[str]) -> str:
+        padded = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(cells)
+        ]
+        return "  ".join(padded).rstrip()
+
+    return "\n".join([line(header), line("-" * w for w in widths), *(line(r) for r in rows)])
+
+
+def _review_cell(info: ReviewInfo) -> str:
+    due = info.next_due.isoformat()
+    status = {"current": f"current, due {due}", "overdue": f"OVERDUE since {due}"}.get(
+        info.status, f"EXPIRED {info.expires.isoformat()}"
+    )
+    return status if info.reviewer else status + "; clinical review pending"
+
+
+def summary(content: Content, report: CheckReport) -> str:
+    """Counts for the foot of the table: the library's size and how many claims are cited."""
+    share = 100 * report.cited_claims / report.claims if report.claims else 100.0
+    return (
+        f"{len(content.exercises)} exercises, {len(content.handouts)} handouts, "
+        f"{len(content.references)} references; {report.claims} claims, "
+        f"{report.cited_claims} cited ({share:.0f}%)."
+    )
+
+
+def enforce_standards(content: Content, *, today: date, root: Path | None) -> list[ContentError]:
+    """The check as part of validation: raises `ContentErrors` on any error, returns warnings."""
+    report = check_content(content, today=today, root=root)
+    if report.errors:
+        raise ContentErrors(report.errors)
+    return report.warnings
