@@ -46,6 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
         ) from None
+    for warning in _build.warnings:
+        log.warning(str(warning))
     return config
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from strongback.load import load_content
+from strongback.checks import enforce_standards
+from strongback.load import ContentError, load_content
 from strongback.model import Content
 from strongback.pages import GeneratedPage, HandWrittenPage, PageSet, build_pages, finish_page
 from strongback.review import ReviewInfo, long_date, review_info
@@ -29,11 +30,16 @@ class SiteBuild:
     content: Content
     today: date
     pages: PageSet | None = None
+    warnings: list[ContentError] = field(default_factory=list)
+    """Content-standards warnings (overdue review, hard reading): the build logs them."""
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path) -> SiteBuild:
-        """Load and validate everything; raises `ContentErrors` listing every problem."""
-        return cls(load_content(root / "content", docs_dir), today())
+        """Load, validate and check everything; raises `ContentErrors` listing every problem,
+        content-standards errors included (see `strongback.checks`)."""
+        content = load_content(root / "content", docs_dir)
+        day = today()
+        return cls(content, day, warnings=enforce_standards(content, today=day, root=root))
 
     def generate(self, hand_written: list[HandWrittenPage]) -> PageSet:
         self.pages = build_pages(self.content, hand_written, today=self.today)
