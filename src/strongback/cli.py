@@ -19,6 +19,7 @@ from strongback.checks import (
     format_table,
     summary,
 )
+from strongback.export import DEFAULT_TARGET
 from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
 from strongback.templating import environment
 
@@ -160,11 +161,26 @@ def _today_date() -> date:
     return today()
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from strongback.export import ExportError, export
+
+    root = _root(args)
+    target = args.output if args.output.is_absolute() else root / args.output
+    try:
+        result = export(root, target, strict=args.strict)
+    except ExportError as error:
+        print(f"strongback export: {error}", file=sys.stderr)
+        return 1
+    print(result.summary())
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "check": cmd_check,
     "schema": cmd_schema,
     "new": cmd_new,
+    "export": cmd_export,
 }
 
 
@@ -180,6 +196,17 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a new, valid content file")
     new.add_argument("kind", choices=["exercise", "handout"])
     new.add_argument("id", help="lower-case id with hyphens, e.g. wall-sit")
+    offline = sub.add_parser(
+        "export", help="build the offline copy (Material's offline plugin) and zip it"
+    )
+    offline.add_argument(
+        "--output", type=Path, default=DEFAULT_TARGET,
+        help="where to write the zip, relative to --root (default: %(default)s)",
+    )  # fmt: skip
+    offline.add_argument(
+        "--no-strict", dest="strict", action="store_false",
+        help="let MkDocs warnings through instead of failing the build",
+    )  # fmt: skip
     return main
 
 
