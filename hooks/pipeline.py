@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import urls
+from strongback import jsonld, publish, urls
 from strongback.load import ContentErrors
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
@@ -66,6 +66,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated = File.generated(config, page.src_uri, content=page.markdown)
         generated.edit_uri = page.source
         files.append(generated)
+    files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
     return files
 
 
@@ -77,4 +78,28 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if (target := files.get_file_from_path(src)) is not None
     }
     page.meta["sb_trust"] = build.trust(page.file.src_uri) | links
+    facts = jsonld.page_facts(
+        build, page.file.src_uri, markdown, title=str(page.title), url=page.canonical_url
+    )
+    page.meta.setdefault("description", facts.description)
+    page.meta["sb_jsonld"] = jsonld.script_text(
+        jsonld.page_jsonld(facts, build.content, config.site_url)
+    )
     return build.finish(markdown)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    # From file:// the policy could not work (the offline search shim writes inline scripts).
+    return output if _offline(config) else publish.with_security_policy(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page is a theme template, not a page: it gets the same policy.
+    if template_name.endswith(".html") and not _offline(config):
+        return publish.with_security_policy(output_content)
+    return output_content

@@ -50,14 +50,19 @@ class SiteBuild:
 
     def trust(self, src_uri: str) -> dict[str, Any]:
         """What the review box of a page shows (see overrides/partials/sb-trust.html)."""
-        generated = self.pages.by_src().get(src_uri) if self.pages else None
+        return trust_fields(self.review(src_uri))
+
+    def generated(self, src_uri: str) -> GeneratedPage | None:
+        return self.pages.by_src().get(src_uri) if self.pages else None
+
+    def review(self, src_uri: str) -> ReviewInfo:
+        """Who wrote and reviewed a page, and when: the review box and the JSON-LD agree."""
+        generated = self.generated(src_uri)
         if generated is not None:
-            info = generated.review
-        else:
-            meta = self.content.docs.get(src_uri)
-            review = meta.review if meta and meta.review else self.content.site.review
-            info = review_info(review, self.content.site, self.today)
-        return trust_fields(info)
+            return generated.review
+        meta = self.content.docs.get(src_uri)
+        review = meta.review if meta and meta.review else self.content.site.review
+        return review_info(review, self.content.site, self.today)
 
 
 def trust_fields(info: ReviewInfo) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from strongback import urls
+from strongback.checks import plain_text
 from strongback.citations import vancouver
 from strongback.dose import dose_rows, dose_summary, frequency_summary
 from strongback.review import long_date
@@ -38,6 +39,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         frequency=frequency_summary,
         long_date=long_date,
         yaml_string=_yaml_string,
+        plain_text=plain_text,
         page_url=urls.page_url,
     )
     env.globals["urls"] = urls
