@@ -54,8 +54,9 @@ def findings(root: Path) -> str:
 
 def test_every_rule_has_a_case() -> None:
     assert set(CASES) == {
-        "uncited-claim", "causal-observational", "banned-phrase", "reading-level",
-        "long-sentence", "review-overdue", "review-expired", "image-alt", "image-fields",
+        "uncited-claim", "causal-observational", "causal-weak-evidence", "banned-phrase",
+        "reading-level", "long-sentence", "review-overdue", "review-expired", "image-alt",
+        "image-fields",
     }  # fmt: skip
 
 

@@ -35,6 +35,10 @@ READING_GRADE_WARNING = 9.0
 """Pages above this grade are warnings. Not errors: a formula cannot judge meaning, and a page of
 short sentences may still need a few long medical words."""
 
+READING_GRADE_MIN_WORDS = 100
+"""Below this many words a grade is shown but never warned about: readability formulas need about
+100 words before their score means anything."""
+
 CAUSAL_VERBS = {
     "cause": ("cause", "causes", "caused"),
     "prevent": ("prevent", "prevents", "prevented"),
@@ -56,6 +60,9 @@ CAUSAL_VERBS = {
 guidelines may back them; observational evidence says 'linked with'. The -ing forms are left out
 ('muscle-strengthening activity', 'lowering your weight' name a thing, they claim no effect), and
 so is bare 'ease' (a noun as often as a verb)."""
+
+CAUSAL_EVIDENCE = frozenset({"guideline", "systematic_review", "rct"})
+"""Reference types that may back a causal verb (CONTENT-GUIDE.md, standard 1)."""
 
 _NOT_A_VERB_AFTER = {"a", "an", "the", "with", "of"}
 """'linked with reduced pain', 'a lower risk': the word describes, it does not claim a cause."""
@@ -483,7 +490,8 @@ def check_content(content: Content, *, today: date, root: Path | None = None) ->
             if found is not None:
                 (errors if info.status == "expired" else warnings).add(found)
         row = _page_report(page, info)
-        if row.grade is not None and row.grade > READING_GRADE_WARNING:
+        graded = row.grade is not None and row.words >= READING_GRADE_MIN_WORDS
+        if graded and row.grade is not None and row.grade > READING_GRADE_WARNING:
             warnings.add(
                 ContentError(
                     page.file,
@@ -544,18 +552,31 @@ def _claim_errors(
             )
             continue
         cited = [references[key] for key in keys if key in references]
-        if not cited or not all(ref.is_observational for ref in cited):
+        problem = _causal_evidence_problem(cited)
+        if problem is None:
             continue
         for word in dict.fromkeys(causal_words(_CITATION.sub("", claim.text))):
             line, column = sources.find(item, _literal(word))
+            wording = " ".join(word.split()).lower()
             yield ContentError(
-                page.file,
-                line,
-                column,
-                item.field,
-                f"causal wording {' '.join(word.split()).lower()!r} backed only by observational "
-                f"sources ({', '.join(keys)}); say 'linked with'",
+                page.file, line, column, item.field, f"causal wording {wording!r} {problem}"
             )
+
+
+def _causal_evidence_problem(cited: list[Reference]) -> str | None:
+    """Why these references cannot back a causal verb, or None when they can."""
+    if not cited:
+        return None
+    listed = ", ".join(ref.key for ref in cited)
+    if all(ref.is_observational for ref in cited):
+        return f"backed only by observational sources ({listed}); say 'linked with'"
+    if not any(ref.type in CAUSAL_EVIDENCE and not ref.is_observational for ref in cited):
+        kinds = ", ".join(f"{ref.key}: {ref.type.replace('_', ' ')}" for ref in cited)
+        return (
+            f"needs a guideline, systematic review or trial ({kinds}); cite one, "
+            "or say 'linked with'"
+        )
+    return None
 
 
 def _banned_phrases(page: _Page, sources: _Sources) -> Iterator[ContentError]:
