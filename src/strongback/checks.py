@@ -7,6 +7,7 @@ hand, so every finding can say `file:line:col`.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -346,7 +347,7 @@ class _Sources:
         if loaded is None:
             return (1, 1)
         starts = loaded[2]
-        line = max(i for i, start in enumerate(starts) if start <= offset)
+        line = bisect.bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
 
     def find(self, item: _Text, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -435,10 +436,7 @@ def _doc_page(src_uri: str, file: str, content: Content, sources: _Sources) -> _
     if raw is not None:
         front = _FRONT_MATTER.match(raw)
         body_start = front.end() if front else 0
-        texts += [
-            _Text(file, ("body",), block, True, body_start + offset)
-            for offset, block in markdown_blocks(raw[body_start:])
-        ]
+        texts.append(_Text(file, ("body",), raw[body_start:], True, body_start))
     review = meta.review or content.site.review
     review_file = file if meta.review else content.sources["site"]
     return _Page(src_uri, file, texts, [], review, review_file, meta.review is not None)
@@ -514,11 +512,7 @@ def _page_report(page: _Page, info: ReviewInfo) -> PageReport:
         plain_text(block)
         for item in page.texts
         if item.prose
-        for block in (
-            [item.markdown]
-            if item.offset is not None
-            else [b for _, b in markdown_blocks(item.markdown)]
-        )
+        for _, block in markdown_blocks(item.markdown)
     ]
     joined = " ".join(_with_stop(text) for text in prose if text)
     keys = {key for item in page.texts for key in citation_keys(item.markdown)}
@@ -619,7 +613,7 @@ def _long_sentences(page: _Page, sources: _Sources) -> Iterator[ContentError]:
                 )
 
 
-_EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]|<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']*\S)[^>]*>", re.I)
+_EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]|<img\b(?![^>]*\balt\s*=\s*[\"']\s*[^\"'\s])[^>]*>", re.I)
 
 
 def _images_without_alt(page: _Page, sources: _Sources) -> Iterator[ContentError]:
