@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -65,10 +66,41 @@ def project(tmp_path: Path) -> Callable[[str | None], Path]:
     return make
 
 
+SharedOnce = Callable[[str, Callable[[Path], Path]], Path]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built once per test session with `mkdocs build --strict`."""
-    root = make_project(tmp_path_factory.mktemp("real") / "project")
-    result = run_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def shared_once(tmp_path_factory: pytest.TempPathFactory) -> SharedOnce:
+    """Factory: `shared_once(name, make)` runs `make(folder)` once per test run and returns its
+    result. Under xdist the workers share it: the first one makes it while the others wait on a
+    lock, so an expensive build is never done twice."""
+
+    def run(name: str, make: Callable[[Path], Path]) -> Path:
+        if "PYTEST_XDIST_WORKER" not in os.environ:
+            return make(tmp_path_factory.mktemp(name))
+        # The workers' temporary folders share this parent, which is new for each test run.
+        shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}"
+        with open(f"{shared}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            done = shared / ".done"
+            if done.is_file():
+                return Path(done.read_text(encoding="utf-8"))
+            shared.mkdir(exist_ok=True)
+            result = make(shared)
+            done.write_text(str(result), encoding="utf-8")
+            return result
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def built_site(shared_once: SharedOnce) -> Path:
+    """The real content, built once per test run with `mkdocs build --strict`."""
+
+    def build(folder: Path) -> Path:
+        root = make_project(folder / "project")
+        result = run_build(root, "--strict")
+        assert result.returncode == 0, result.stderr
+        return root / "site"
+
+    return shared_once("real", build)
