@@ -7,13 +7,14 @@ named after the package would shadow it.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import jsonld, publish, urls
+from strongback import handouts, jsonld, publish, urls
 from strongback.load import ContentErrors
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
@@ -26,12 +27,19 @@ log = logging.getLogger("mkdocs.plugins.strongback")
 
 # `mkdocs serve` keeps this module alive between rebuilds: on_config resets it every time.
 _build: SiteBuild | None = None
+_serving = False
+"""Under `mkdocs serve`, PDFs come from the cache only (STRONGBACK_PDF, see the README)."""
 
 
 def _current() -> SiteBuild:
     if _build is None:
         raise PluginError("strongback: content was not loaded (on_config did not run)")
     return _build
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,7 +75,27 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    # Static files are copied before pages render, so the PDF links validate like any file.
+    for site_path, pdf in _handout_pdfs(build, config).items():
+        files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
     return files
+
+
+def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
+    root = Path(config.config_file_path).parent
+    try:
+        mode = handouts.pdf_mode(os.environ.get("STRONGBACK_PDF"), serving=_serving)
+        pdfs = handouts.build_pdfs(
+            build.content,
+            site_url=config.site_url or "",
+            cache=handouts.cache_dir(root),
+            today=build.today,
+            mode=mode,
+        )
+    except (ValueError, handouts.PdfErrors) as error:
+        raise PluginError(str(error)) from None
+    log.info("strongback: %s", pdfs.summary())
+    return pdfs.files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -175,12 +175,40 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from mkdocs.utils.yaml import yaml_load
+
+    from strongback import handouts
+
+    root = _root(args)
+    try:
+        content = load_content(root / "content", root / "docs")
+    except ContentErrors as errors:
+        print(errors, file=sys.stderr)
+        return 1
+    # The address the QR codes point at: mkdocs.yml's site_url (it reads STRONGBACK_SITE_URL).
+    with (root / "mkdocs.yml").open(encoding="utf-8") as config:
+        site_url = args.site_url or yaml_load(config).get("site_url") or ""
+    target = args.output if args.output.is_absolute() else root / args.output
+    try:
+        pdfs = handouts.build_pdfs(
+            content, site_url=site_url, cache=handouts.cache_dir(root), today=_today_date()
+        )
+    except (ValueError, handouts.PdfErrors) as error:
+        print(f"strongback handouts: {error}", file=sys.stderr)
+        return 1
+    handouts.write_pdfs(pdfs, target)
+    print(f"{pdfs.summary()}; written under {target}")
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "check": cmd_check,
     "schema": cmd_schema,
     "new": cmd_new,
     "export": cmd_export,
+    "handouts": cmd_handouts,
 }
 
 
@@ -207,6 +235,12 @@ def parser() -> argparse.ArgumentParser:
         "--no-strict", dest="strict", action="store_false",
         help="let MkDocs warnings through instead of failing the build",
     )  # fmt: skip
+    pdfs = sub.add_parser("handouts", help="render every handout and exercise PDF into a folder")
+    pdfs.add_argument(
+        "--output", type=Path, default=Path("dist/handouts"),
+        help="folder to write into, relative to --root (default: %(default)s)",
+    )  # fmt: skip
+    pdfs.add_argument("--site-url", help="address the QR codes open (default: mkdocs.yml)")
     return main
 
 

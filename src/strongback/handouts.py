@@ -1,0 +1,462 @@
+"""Printable handouts: a routine or one exercise -> self-contained HTML -> PDF, in A4 and Letter.
+
+Pure engine code, no MkDocs: the build hook and `strongback handouts` both call `build_pdfs`.
+Each PDF is cached under a hash of everything that goes into it, so a rebuild renders only what
+changed; misses render on every core, since WeasyPrint is CPU-bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, Literal
+
+import markdown
+import segno
+from markupsafe import Markup
+
+from strongback import __version__, urls
+from strongback.citations import citation_keys, number_citations, vancouver
+from strongback.model import Content, Exercise, HandoutItem, Review
+from strongback.review import review_info
+from strongback.templating import environment
+
+Kind = Literal["handout", "exercise"]
+Mode = Literal["all", "cached", "off"]
+
+
+@dataclass(frozen=True)
+class Paper:
+    id: str
+    """'a4' or 'letter', as in the file names."""
+    css_size: str
+    """The CSS `@page { size }` keyword."""
+    label: str
+
+
+PAPERS: dict[str, Paper] = {
+    "a4": Paper("a4", "A4", "A4"),
+    "letter": Paper("letter", "letter", "Letter"),
+}
+MAX_PAGES: dict[Kind, int] = {"handout": 2, "exercise": 1}
+TYPE_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0)
+"""Body type in points, largest first: each sheet gets the largest size that fits its page limit,
+never smaller than the last."""
+ADVICE: dict[Kind, str] = {
+    "handout": "Remove exercises or shorten notes.",
+    "exercise": "Shorten the steps, cautions or stop signs.",
+}
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+"""Tagged PDF/UA-1: headings, lists and tables reach screen readers; the title shows in viewers."""
+
+ENGINE_FILES = ("handouts.py", "dose.py", "citations.py", "review.py", "urls.py", "templating.py")
+
+
+@dataclass(frozen=True)
+class PdfSpec:
+    """One PDF the site publishes."""
+
+    kind: Kind
+    record_id: str
+    paper: str
+    source: str
+    """The content file it is made from, for error messages."""
+    site_path: str
+    """Where it lives in the built site, e.g. 'handouts/gentle-start-a4.pdf'."""
+    address: str
+    """The web page that is the HTML version of the same content (text and QR code)."""
+
+
+def pdf_specs(content: Content, site_url: str) -> list[PdfSpec]:
+    """Every handout and every exercise, in each paper size."""
+    base = site_url.rstrip("/") + "/"
+    specs = []
+    for paper in PAPERS:
+        for handout_id in content.handouts:
+            specs.append(
+                PdfSpec(
+                    "handout",
+                    handout_id,
+                    paper,
+                    content.sources[f"handout:{handout_id}"],
+                    urls.handout_pdf(handout_id, paper),
+                    base + urls.page_url(urls.handout(handout_id)),
+                )
+            )
+        for exercise_id in content.exercises:
+            specs.append(
+                PdfSpec(
+                    "exercise",
+                    exercise_id,
+                    paper,
+                    content.sources[f"exercise:{exercise_id}"],
+                    urls.exercise_pdf(exercise_id, paper),
+                    base + urls.page_url(urls.exercise(exercise_id)),
+                )
+            )
+    return specs
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+class MarkdownText:
+    """Renders the Markdown text fields of one document, numbering `[@key]` citations in the
+    order the template shows them, so the reference list at the end matches the numbers."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self._markdown = markdown.Markdown(output_format="html")
+
+    def __call__(self, text: str, *, inline: bool = False) -> Markup:
+        # Prefixing the keys cited so far makes number_citations continue the document's numbering.
+        seen = "".join(f"[@{key}]" for key in self.keys)
+        cited = number_citations(f"{seen}\n\n{text}")
+        self.keys = cited.keys
+        return self.plain(cited.markdown.split("\n\n", 1)[1], inline=inline)
+
+    def plain(self, text: str, *, inline: bool = False) -> Markup:
+        html = self._markdown.reset().convert(text)
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        # Safe: content text is validated free of raw HTML; the only tags are our own.
+        return Markup(html)
+
+    def reference(self, key: str, content: Content) -> Markup:
+        return self.plain(vancouver(content.references[key]), inline=True)
+
+
+def qr_code(address: str) -> str:
+    """The page address as a QR code: an SVG data URI, so the PDF needs no network fetch."""
+    code = segno.make(address, error="m")
+    uri: str = code.svg_data_uri(omitsize=True, border=4, dark="#000", light="#fff")
+    return uri
+
+
+def shared_cautions(exercises: Iterable[Exercise]) -> dict[str, list[int]]:
+    """Cautions that two or more exercises of a routine share -> the numbers of those exercises.
+    A handout prints each once, before the exercises, instead of repeating it."""
+    numbers: dict[str, list[int]] = {}
+    for number, exercise in enumerate(exercises, start=1):
+        for caution in dict.fromkeys(exercise.cautions):
+            numbers.setdefault(caution, []).append(number)
+    return {caution: found for caution, found in numbers.items() if len(found) > 1}
+
+
+def render_html(
+    spec: PdfSpec, content: Content, *, today: date, type_size: float = TYPE_SIZES[0]
+) -> str:
+    """The self-contained HTML of one PDF: styles inline, QR code as a data URI."""
+    site = content.site
+    if spec.kind == "handout":
+        handout = content.handouts[spec.record_id]
+        title, description, purpose = handout.title, handout.description, handout.purpose
+        review: Review = handout.review
+        items = list(handout.exercises)
+        frequency, notes, supervision = handout.frequency, handout.notes, handout.supervision
+    else:
+        exercise = content.exercises[spec.record_id]
+        title, purpose, review = exercise.name, exercise.purpose, exercise.review
+        description = f"How to do the {exercise.name.lower()} exercise, and how much."
+        items = [HandoutItem(exercise=exercise.id)]
+        frequency, notes, supervision = exercise.frequency, [], None
+    exercises = [content.exercises[item.exercise] for item in items]
+    return (
+        environment(autoescape=True)
+        .get_template(f"handout/{spec.kind}.html.jinja")
+        .render(
+            spec=spec,
+            paper=PAPERS[spec.paper],
+            type_size=type_size,
+            title=title,
+            description=description,
+            purpose=purpose,
+            items=list(zip(exercises, items, strict=True)),
+            shared_cautions=shared_cautions(exercises) if spec.kind == "handout" else {},
+            frequency=frequency,
+            notes=notes,
+            supervision=supervision,
+            site=site,
+            safety=content.safety,
+            content=content,
+            review=review_info(review, site, today),
+            qr_code=qr_code(spec.address),
+            md=MarkdownText(),
+            weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        )
+    )
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """What a worker process needs to render one PDF: plain data, cheap to send."""
+
+    versions: tuple[tuple[float, str], ...]
+    """(type size, HTML) for each size to try, largest first."""
+    identifier: str
+    max_pages: int
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    pages: int
+    """Pages at the chosen type size, or at the smallest when nothing fits."""
+    type_size: float
+    data: bytes | None
+    """None when even the smallest type needs more pages than allowed: nothing is written."""
+
+
+def render_pdf(job: PdfJob) -> RenderedPdf:
+    """The largest type that fits -> tagged PDF bytes. Runs in worker processes."""
+    from weasyprint import HTML, URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+
+    def layout(index: int) -> Any:
+        return HTML(string=job.versions[index][1], url_fetcher=fetcher).render(**PDF_OPTIONS)
+
+    # Most sheets fit at the largest size: try it first, then halve the rest (pages only grow
+    # with the type size).
+    best, document = 0, layout(0)
+    if len(document.pages) > job.max_pages:
+        low, high, best, fitting = 1, len(job.versions) - 1, -1, None
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = layout(middle)
+            if len(candidate.pages) <= job.max_pages:
+                best, fitting, high = middle, candidate, middle - 1
+            else:
+                document, low = candidate, middle + 1
+        if fitting is None:  # the search ended on the smallest size, which does not fit
+            return RenderedPdf(len(document.pages), job.versions[-1][0], None)
+        document = fitting
+    # A fixed identifier and the review date as creation date: same input, same bytes.
+    data = document.write_pdf(pdf_identifier=job.identifier.encode("ascii"), **PDF_OPTIONS)
+    return RenderedPdf(len(document.pages), job.versions[best][0], data)
+
+
+class PdfErrors(Exception):
+    """Documents that do not fit their page limit; `str()` lists one per line."""
+
+    def __init__(self, messages: Iterable[str]) -> None:
+        self.messages = sorted(messages)
+        super().__init__("\n".join(self.messages))
+
+
+def too_long_message(spec: PdfSpec, pages: int) -> str:
+    limit = MAX_PAGES[spec.kind]
+    name = "a handout" if spec.kind == "handout" else "an exercise sheet"
+    return (
+        f"{spec.source}: {spec.kind if spec.kind == 'handout' else 'exercise sheet'} is {pages} "
+        f"pages in {PAPERS[spec.paper].label}; {name} must fit on {limit} "
+        f"page{'s' if limit != 1 else ''}. {ADVICE[spec.kind]}"
+    )
+
+
+# --- cache --------------------------------------------------------------------------------------
+
+
+def cache_dir(root: Path) -> Path:
+    """`.cache/strongback/pdf/` in the project, or STRONGBACK_CACHE_DIR when set."""
+    override = os.environ.get("STRONGBACK_CACHE_DIR")
+    return Path(override) if override else root / ".cache" / "strongback" / "pdf"
+
+
+def _engine_digest() -> str:
+    """Templates, styles and the code that formats what a PDF shows, plus library versions."""
+    digest = hashlib.sha256(f"{__version__} weasyprint {metadata.version('weasyprint')}".encode())
+    package = resources.files("strongback")
+    templates = package / "templates" / "handout"
+    for item in sorted(templates.iterdir(), key=lambda entry: entry.name):
+        digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    for name in ENGINE_FILES:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    digest.update(json.dumps(PDF_OPTIONS, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> str:
+    """A hash of everything that goes into one PDF; any change makes a new key."""
+    if spec.kind == "handout":
+        handout = content.handouts[spec.record_id]
+        records: list[Any] = [handout, *(content.exercises[i.exercise] for i in handout.exercises)]
+        review = handout.review
+    else:
+        exercise = content.exercises[spec.record_id]
+        records, review = [exercise], exercise.review
+    inputs = [r.model_dump(mode="json") for r in [*records, content.safety, content.site]]
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+    references = sorted(set(citation_keys(text)) & set(content.references))
+    payload = {
+        "engine": engine,
+        "spec": asdict(spec),
+        "inputs": text,
+        "references": [content.references[k].model_dump(mode="json") for k in references],
+        "status": review_info(review, content.site, today).status,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    # Another build may read the cache at the same time: never let it see half a file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+
+
+# --- one build ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PdfBuild:
+    files: dict[str, Path] = field(default_factory=dict)
+    """Site path -> the cached PDF to publish there."""
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = (
+            f"{len(self.files)} PDFs: {len(self.rendered)} rendered, {len(self.reused)} from cache"
+        )
+        if self.placeholders:
+            text += f", {len(self.placeholders)} placeholders (STRONGBACK_PDF=all builds them)"
+        return text
+
+
+def pdf_mode(setting: str | None, *, serving: bool) -> Mode:
+    """STRONGBACK_PDF: 'all' renders every PDF; 'cached' publishes cached PDFs and a placeholder
+    for the rest; 'off' only placeholders. Default: 'all', or 'cached' under `mkdocs serve`."""
+    value = (setting or "").strip().lower()
+    if value in ("all", "1", "on", "true", "yes"):
+        return "all"
+    if value in ("0", "off", "false", "no"):
+        return "off"
+    if value == "cached" or (not value and serving):
+        return "cached"
+    if not value:
+        return "all"
+    raise ValueError(f"STRONGBACK_PDF must be 'all', 'cached' or 'off', got {setting!r}")
+
+
+def build_pdfs(
+    content: Content,
+    *,
+    site_url: str,
+    cache: Path,
+    today: date,
+    mode: Mode = "all",
+    workers: int | None = None,
+) -> PdfBuild:
+    """Every PDF of the site, from the cache where it can be; raises `PdfErrors` listing every
+    document that does not fit its page limit."""
+    if not site_url:
+        raise ValueError("site_url is not set: handouts print their web address and QR code")
+    build = PdfBuild()
+    specs = pdf_specs(content, site_url)
+    if mode == "off":
+        build.files = {spec.site_path: placeholder_pdf() for spec in specs}
+        build.placeholders = list(build.files)
+        return build
+    engine = _engine_digest()
+    missing: dict[str, tuple[PdfSpec, Path]] = {}
+    errors = []
+    with _cache_lock(cache):
+        for spec in specs:
+            key = cache_key(spec, content, today=today, engine=engine)
+            path = cache / f"{key}.pdf"
+            if path.exists():
+                build.files[spec.site_path] = path
+                build.reused.append(spec.site_path)
+            elif mode == "all":
+                missing[key] = (spec, path)
+            else:
+                build.files[spec.site_path] = placeholder_pdf()
+                build.placeholders.append(spec.site_path)
+        jobs = {
+            key: PdfJob(
+                tuple(
+                    (size, render_html(spec, content, today=today, type_size=size))
+                    for size in TYPE_SIZES
+                ),
+                key[:32],
+                MAX_PAGES[spec.kind],
+            )
+            for key, (spec, _) in missing.items()
+        }
+        results = _run(jobs, workers)
+        for key, (spec, path) in missing.items():
+            result = results[key]
+            if result.data is None:
+                errors.append(too_long_message(spec, result.pages))
+                continue
+            _write_atomic(path, result.data)
+            build.files[spec.site_path] = path
+            build.rendered.append(spec.site_path)
+    if errors:
+        raise PdfErrors(errors)
+    return build
+
+
+def placeholder_pdf() -> Path:
+    """Stands in for PDFs a preview skips. Made from placeholder.html.jinja with `render_pdf`
+    and shipped, so a preview never starts WeasyPrint."""
+    return Path(str(resources.files("strongback") / "templates" / "handout" / "placeholder.pdf"))
+
+
+@contextmanager
+def _cache_lock(cache: Path) -> Iterator[None]:
+    """One build at a time renders into a cache: a second one waits, then finds the PDFs."""
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / ".lock").open("w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: atomic writes still keep files whole
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _run(jobs: dict[str, PdfJob], workers: int | None) -> dict[str, RenderedPdf]:
+    count = min(len(jobs), workers or available_cores())
+    if count <= 1:
+        return {key: render_pdf(job) for key, job in jobs.items()}
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        return dict(zip(jobs, pool.map(render_pdf, jobs.values()), strict=True))
+
+
+def write_pdfs(build: PdfBuild, target: Path) -> list[Path]:
+    """Copy the PDFs of a build into `target`, keeping their site paths."""
+    written = []
+    for site_path, path in sorted(build.files.items()):
+        destination = target / site_path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+        written.append(destination)
+    return written
