@@ -20,6 +20,9 @@ TODAY = "2026-11-27"
 
 def build_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    # Test builds share the project's PDF cache (keyed by a hash of every input): each PDF is
+    # rendered once, not once per build. Tests of the cache itself pass a fresh folder.
+    env.setdefault("STRONGBACK_CACHE_DIR", str(REPO / ".cache" / "strongback" / "pdf"))
     env.update(NO_MKDOCS_2_WARNING="1", STRONGBACK_TODAY=TODAY, **extra)
     return env
 

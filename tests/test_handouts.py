@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from strongback.load import load_content
 from strongback.model import Content
 from strongback.review import long_date
 
-from .conftest import FIXTURES, REPO, TODAY, build_env, make_project, run_build
+from .conftest import FIXTURES, REPO, TODAY, SharedOnce, build_env, make_project, run_build
 
 SITE_URL = "https://strongback.example/"
 """mkdocs.yml's default site_url: the address every test build prints."""
@@ -235,14 +236,19 @@ def test_off_mode_publishes_the_shipped_placeholder_without_rendering(tmp_path: 
 
 
 @pytest.fixture(scope="session")
-def minimal_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Content, Path]:
-    """The minimal fixture's PDFs, rendered cold into a cache of their own."""
-    root = tmp_path_factory.mktemp("minimal-pdfs")
-    content = minimal_content(root=root)
-    cache = root / "cache"
-    build = handouts.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
-    assert len(build.rendered) == 6, build.summary()
-    return content, cache
+def minimal_pdfs(shared_once: SharedOnce) -> tuple[Content, Path]:
+    """The minimal fixture's PDFs, rendered cold into a cache of their own, once per run."""
+
+    def render(folder: Path) -> Path:
+        content = minimal_content(root=folder)
+        build = handouts.build_pdfs(
+            content, site_url=SITE_URL, cache=folder / "cache", today=today()
+        )
+        assert len(build.rendered) == 6, build.summary()
+        return folder
+
+    folder = shared_once("minimal-pdfs", render)
+    return load_content(folder / "content", FIXTURES / "minimal" / "docs"), folder / "cache"
 
 
 @pytest.mark.pdf
@@ -294,8 +300,9 @@ def test_the_handout_fits_the_largest_type_it_can(minimal_pdfs: tuple[Content, P
     # Two exercises leave room: the starter routine prints at the largest size, on one page.
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     assert len(reader.pages) == 1
-    fonts = re.findall(rb"/F\d+ ([\d.]+) Tf", reader.pages[0].get_contents().get_data())
-    assert max(float(size) for size in fonts) >= handouts.TYPE_SIZES[0]
+    sizes = re.findall(rb" ([\d.]+) Tf", reader.pages[0].get_contents().get_data())
+    body, _ = Counter(sizes).most_common(1)[0]
+    assert float(body) * 0.75 == handouts.TYPE_SIZES[0]  # WeasyPrint writes sizes in CSS px
 
 
 # --- builds -------------------------------------------------------------------------------------
@@ -326,7 +333,7 @@ def test_cache_second_build_renders_nothing_and_bytes_are_reproducible(
 def test_a_handout_that_cannot_fit_two_pages_stops_the_build(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "minimal")
     shutil.copy(FIXTURES / "handouts" / "too-long.yml", project / "content" / "handouts")
-    result = run_build(project, "--strict", STRONGBACK_CACHE_DIR=str(tmp_path / "cache"))
+    result = run_build(project, "--strict")
     assert result.returncode != 0
     errors = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "ERROR" in line]
     pages = re.search(r"too-long\.yml: handout is (\d+) pages in A4", result.stderr)
@@ -415,7 +422,7 @@ def test_every_published_pdf_has_its_size_pages_and_content(built_site: Path) ->
         for red_flag in content.safety.emergency:
             assert red_flag in text, (spec.site_path, red_flag)
         record = content.handouts.get(spec.record_id) or content.exercises[spec.record_id]
-        assert spec.address in text
+        assert spec.address in "".join(text.split())  # a narrow column may wrap it
         assert f"Last reviewed {long_date(record.review.last_reviewed)}" in text
         assert content.site.publisher.name in text
 
