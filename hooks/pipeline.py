@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ log = logging.getLogger("mkdocs.plugins.strongback")
 # `mkdocs serve` keeps this module alive between rebuilds: on_config resets it every time.
 _build: SiteBuild | None = None
 _serving = False
+_last_good: SiteBuild | None = None
+"""Under `mkdocs serve`: the last content that loaded without errors."""
 """Under `mkdocs serve`, PDFs come from the cache only (STRONGBACK_PDF, see the README)."""
 
 
@@ -44,16 +47,22 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs before MkDocs cleans site/, so invalid content never destroys the last good site.
-    global _build
+    global _build, _last_good
     _build = None
     root = Path(config.config_file_path).parent
     try:
         _build = SiteBuild.load(root, Path(config.docs_dir))
     except ContentErrors as errors:
         count = len(errors.errors)
-        raise PluginError(
-            f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
-        ) from None
+        message = f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
+        if not (_serving and _last_good):
+            raise PluginError(message) from None
+        # MkDocs' server hangs every request after a failed rebuild; rebuilding the last good
+        # content instead keeps the preview usable while the author fixes the file.
+        print(f"{message}\nStill serving the last valid content.", file=sys.stderr)
+        _build = _last_good
+    if _serving:
+        _last_good = _build
     for warning in _build.warnings:
         log.warning(str(warning))
     return config

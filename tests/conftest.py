@@ -107,3 +107,9 @@ def built_site(shared_once: SharedOnce) -> Path:
         return root / "site"
 
     return shared_once("real", build)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process code sees the same pinned date as the builds, so tests never expire."""
+    monkeypatch.setenv("STRONGBACK_TODAY", TODAY)

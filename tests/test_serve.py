@@ -48,7 +48,7 @@ def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -
     root = project("minimal")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root,
         env=build_env(),
         stdout=subprocess.PIPE,
