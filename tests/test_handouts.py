@@ -9,9 +9,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +76,31 @@ def qr_payload(pdf: Path, tmp_path: Path) -> str:
         [need("zbarimg"), "--raw", "-q", f"{png}.png"], capture_output=True, text=True, check=True
     )
     return found.stdout.strip()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        body: bytes = response.read()
+        return body
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"timed out waiting for {what}")
 
 
 def today() -> date:
@@ -358,6 +387,24 @@ def test_preview_builds_publish_placeholders_and_still_pass_strict(tmp_path: Pat
     assert "6 placeholders (STRONGBACK_PDF=all builds them)" in result.stderr
     placeholder = handouts.placeholder_pdf().read_bytes()
     assert (project / "site" / "handouts" / "starter-a4.pdf").read_bytes() == placeholder
+
+
+@pytest.mark.build
+def test_serve_never_renders_a_pdf(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "minimal")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=build_env(STRONGBACK_CACHE_DIR=str(tmp_path / "empty-cache")),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        pdf = f"http://127.0.0.1:{port}/handouts/starter-a4.pdf"
+        wait_for(lambda: fetch(pdf) == handouts.placeholder_pdf().read_bytes(), "the preview")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "strongback: 6 PDFs: 0 rendered, 0 from cache, 6 placeholders" in output
 
 
 @pytest.mark.pdf
