@@ -125,18 +125,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return build.finish(markdown)
 
 
-def _offline(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
+def _with_policy(config: MkDocsConfig) -> bool:
+    # Not from file:// (the offline search shim writes inline scripts), nor under `mkdocs serve`
+    # (its live-reload script is inline and added after this hook runs).
+    offline = config.plugins.get("material/offline")
+    return not (_serving or (offline and offline.config.enabled))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    # From file:// the policy could not work (the offline search shim writes inline scripts).
-    return output if _offline(config) else publish.with_security_policy(output)
+    return publish.with_security_policy(output) if _with_policy(config) else output
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page is a theme template, not a page: it gets the same policy.
-    if template_name.endswith(".html") and not _offline(config):
+    if template_name.endswith(".html") and _with_policy(config):
         return publish.with_security_policy(output_content)
     return output_content
