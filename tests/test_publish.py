@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,9 @@ from strongback.publish import (
     robots_txt,
     with_security_policy,
 )
+
+from .conftest import build_env
+from .test_serve import fetch, free_port, wait_for
 
 PAGE = """<!doctype html>
 <html><head>
@@ -113,3 +119,25 @@ def test_no_page_loads_anything_from_another_site(built_site: Path) -> None:
         # Canonical and Open Graph URLs name the page itself; they load nothing.
         found = [m.group(0) for m in loads.finditer(page) if 'rel="canonical"' not in m.group(0)]
         assert found == [], (path, found)
+
+
+@pytest.mark.build
+def test_mkdocs_serve_pages_have_no_policy(project: Callable[[str | None], Path]) -> None:
+    """`mkdocs serve` adds an inline live-reload script after the hooks run: a policy would
+    block it, so served previews go without one."""
+    root = project("minimal")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=build_env(STRONGBACK_PDF="off"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: "</html>" in fetch(url), "the first build")
+        page = fetch(url)
+        assert "livereload" in page
+        assert "Content-Security-Policy" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
