@@ -207,3 +207,25 @@ def test_search_without_a_mouse(site: SessionFactory) -> None:
         page.keyboard.press("Enter")
     assert s.path() == "exercises/bird-dog/"
     s.assert_clean()
+
+
+INJECT_INLINE_SCRIPT = """() => new Promise(resolve => {
+  document.addEventListener('securitypolicyviolation', e => resolve(e.effectiveDirective));
+  const script = document.createElement('script');
+  script.textContent = 'window.sbInjected = true';
+  document.body.append(script);
+  setTimeout(() => resolve(null), 2000);
+})"""
+
+
+def test_the_policy_is_enforced_and_blocks_injected_script(site: SessionFactory) -> None:
+    """The pages' own scripts run (the other tests see no violation); a script injected into the
+    page does not."""
+    s = site()
+    s.goto("exercises/bird-dog/")
+    policy = s.page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert "default-src 'none'" in (policy.get_attribute("content") or "")
+    assert s.page.evaluate(INJECT_INLINE_SCRIPT) == "script-src-elem"
+    assert s.page.evaluate("window.sbInjected") is None
+    assert len(s.console_errors) == 1 and "Content Security Policy" in s.console_errors[0]
+    assert s.blocked == []
