@@ -38,7 +38,7 @@ def dose_rows(dose: Dose) -> list[tuple[str, str]]:
 
 
 def dose_summary(dose: Dose) -> str:
-    """'2 sets of 8 each side, hold 5 seconds' for lists and handouts."""
+    """'2 sets of 8 each side, hold 5 seconds': the amount, without the weight."""
     side = " each side" if dose.per_side else ""
     parts: list[str] = []
     amount = ""
@@ -50,18 +50,24 @@ def dose_summary(dose: Dose) -> str:
         amount = f"{_seconds(dose.duration_seconds)}{side}"
     elif dose.distance_metres:
         amount = f"{dose.distance_metres} metres{side}"
-    parts.append(
-        f"{dose.sets} sets of {amount}"
-        if dose.sets and dose.sets > 1
-        else f"1 set of {amount}"
-        if dose.sets
-        else amount
-    )
+    if dose.sets:
+        parts.append(f"{dose.sets} set{'s' if dose.sets > 1 else ''} of {amount}")
+    else:
+        parts.append(f"{dose.reps} repetitions{side}" if dose.reps else amount)
     if dose.reps and dose.hold_seconds:
         parts.append(f"hold {_seconds(dose.hold_seconds)}")
-    if dose.load:
-        parts.append(dose.load)
     return ", ".join(parts)
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def dose_sentence(dose: Dose) -> str:
+    """The dose as a sentence, with the weight: '2 sets of 8. Weight: start light.'"""
+    sentence = _full_stop(dose_summary(dose))
+    return f"{sentence} Weight: {_full_stop(dose.load)}" if dose.load else sentence
 
 
 def frequency_summary(frequency: Frequency) -> str:

@@ -11,7 +11,7 @@ import jinja2
 from strongback import urls
 from strongback.checks import plain_text
 from strongback.citations import vancouver
-from strongback.dose import dose_rows, dose_summary, frequency_summary
+from strongback.dose import dose_rows, dose_sentence, dose_summary, frequency_summary
 from strongback.review import long_date
 
 
@@ -36,6 +36,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         vancouver=vancouver,
         dose_rows=dose_rows,
         dose_summary=dose_summary,
+        dose_sentence=dose_sentence,
         frequency=frequency_summary,
         long_date=long_date,
         yaml_string=_yaml_string,
