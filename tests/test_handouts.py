@@ -9,13 +9,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +25,17 @@ from strongback.load import load_content
 from strongback.model import Content
 from strongback.review import long_date
 
-from .conftest import FIXTURES, REPO, TODAY, SharedOnce, build_env, make_project, run_build
+from .conftest import (
+    FIXTURES,
+    REPO,
+    TODAY,
+    SharedOnce,
+    build_env,
+    free_port,
+    make_project,
+    run_build,
+    wait_for,
+)
 
 SITE_URL = "https://strongback.example/"
 """mkdocs.yml's default site_url: the address every test build prints."""
@@ -78,29 +85,10 @@ def qr_payload(pdf: Path, tmp_path: Path) -> str:
     return found.stdout.strip()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def fetch(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=10) as response:
         body: bytes = response.read()
         return body
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def today() -> date:

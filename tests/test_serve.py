@@ -3,45 +3,24 @@ site while an edit is invalid (printing the errors), and recovers on the next va
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import build_env
+from .conftest import build_env, free_port, wait_for
 
 pytestmark = pytest.mark.build
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         text: str = response.read().decode("utf-8")
         return text
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -> None:
