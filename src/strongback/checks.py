@@ -230,9 +230,13 @@ def sentences(text: str) -> list[str]:
     return [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
 
 
+_ALNUM = re.compile(r"[^\W_]")
+"""One character for which str.isalnum() is true (re's `\\w` is exactly those, plus `_`)."""
+
+
 def words(text: str) -> list[str]:
     """Words of plain text: anything between spaces with a letter or digit in it."""
-    return [token for token in text.split() if any(ch.isalnum() for ch in token)]
+    return [token for token in text.split() if _ALNUM.search(token)]
 
 
 def reading_grade(prose: str) -> float | None:

@@ -55,9 +55,16 @@ class PageSet:
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Reference key -> [(src_uri, title)] of every page that cites it."""
     warnings: list[str] = field(default_factory=list)
+    _by_src: tuple[int, dict[str, GeneratedPage]] = field(
+        default=(-1, {}), init=False, repr=False, compare=False
+    )
 
     def by_src(self) -> dict[str, GeneratedPage]:
-        return {page.src_uri: page for page in self.pages}
+        # The hook asks once per page: rebuilding the dict each time made a build O(pages²).
+        # Made again if pages were added since (the list is public).
+        if self._by_src[0] != len(self.pages):
+            self._by_src = (len(self.pages), {page.src_uri: page for page in self.pages})
+        return self._by_src[1]
 
 
 def exercise_tags(exercise: Exercise) -> list[str]:

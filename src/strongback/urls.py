@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 HOME = "index.md"
 DISCLAIMER = "disclaimer.md"
@@ -42,6 +43,7 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+@cache  # pure, and called for every link of every page: posixpath.relpath is slow
 def relative(target: str, from_src: str) -> str:
     """A Markdown link from page `from_src` to `target` (both paths relative to docs/)."""
     return posixpath.relpath(target, posixpath.dirname(from_src) or ".")
