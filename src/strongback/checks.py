@@ -8,11 +8,16 @@ hand, so every finding can say `file:line:col`.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import html
+import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 import textstat
@@ -474,10 +479,14 @@ def _pages(content: Content, sources: _Sources) -> list[_Page]:
 # --- the rules ----------------------------------------------------------------------------------
 
 
-def check_content(content: Content, *, today: date, root: Path | None = None) -> CheckReport:
+def check_content(
+    content: Content, *, today: date, root: Path | None = None, grade_cache: Path | None = None
+) -> CheckReport:
     """Run every content-standards rule over `content`; `root` is the project folder (for
-    positions and the text of hand-written pages)."""
+    positions and the text of hand-written pages). `grade_cache`: a file that keeps reading
+    grades between runs (see `_GradeCache`)."""
     sources = _Sources(root)
+    grades = _GradeCache(grade_cache)
     report = CheckReport()
     errors: set[ContentError] = set()
     warnings: set[ContentError] = set()
@@ -491,7 +500,7 @@ def check_content(content: Content, *, today: date, root: Path | None = None) ->
             found = _review_finding(info, page, content, sources)
             if found is not None:
                 (errors if info.status == "expired" else warnings).add(found)
-        row = _page_report(page, info)
+        row = _page_report(page, info, grades.grade)
         graded = row.grade is not None and row.words >= READING_GRADE_MIN_WORDS
         if graded and row.grade is not None and row.grade > READING_GRADE_WARNING:
             warnings.add(
@@ -506,12 +515,60 @@ def check_content(content: Content, *, today: date, root: Path | None = None) ->
                 )
             )
         report.pages.append(row)
+    grades.save()
     report.errors = sorted(errors)
     report.warnings = sorted(warnings)
     return report
 
 
-def _page_report(page: _Page, info: ReviewInfo) -> PageReport:
+class _GradeCache:
+    """Reading grades kept between builds, by a hash of the text: a process's first grade loads
+    textstat's dictionaries (over a second), so a build whose prose is unchanged skips textstat.
+    Grades are a pure function of the text and of this file and textstat; either changing
+    empties the cache. Only the grades of the latest run are kept."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, float | None] = {}
+        self.used: dict[str, float | None] = {}
+        self.version = ""
+        if path is None:
+            return
+        self.version = hashlib.sha256(
+            Path(__file__).read_bytes() + metadata.version("textstat").encode()
+        ).hexdigest()
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data["version"] == self.version:
+                self.known = dict(data["grades"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def grade(self, prose: str) -> float | None:
+        if self.path is None:
+            return reading_grade(prose)
+        key = hashlib.sha256(prose.encode("utf-8")).hexdigest()
+        value = self.known[key] if key in self.known else reading_grade(prose)
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.path is None or self.used == self.known:
+            return
+        text = json.dumps({"version": self.version, "grades": self.used}, sort_keys=True)
+        try:  # a cache: a read-only project still builds
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
+
+
+def _page_report(
+    page: _Page, info: ReviewInfo, grade: Callable[[str], float | None] = reading_grade
+) -> PageReport:
     prose = [
         plain_text(block)
         for item in page.texts
@@ -523,7 +580,7 @@ def _page_report(page: _Page, info: ReviewInfo) -> PageReport:
     return PageReport(
         page=page.page,
         file=page.file,
-        grade=reading_grade(joined),
+        grade=grade(joined),
         words=len(words(joined)),
         claims=len(page.claims),
         cited_claims=sum(1 for _, claim in page.claims if citation_keys(claim.text)),
@@ -708,7 +765,8 @@ def summary(content: Content, report: CheckReport) -> str:
 
 def enforce_standards(content: Content, *, today: date, root: Path | None) -> list[ContentError]:
     """The check as part of validation: raises `ContentErrors` on any error, returns warnings."""
-    report = check_content(content, today=today, root=root)
+    cache = root / ".cache" / "strongback" / "reading-grades.json" if root else None
+    report = check_content(content, today=today, root=root, grade_cache=cache)
     if report.errors:
         raise ContentErrors(report.errors)
     return report.warnings
