@@ -402,27 +402,24 @@ class _Page:
 # --- the pages ----------------------------------------------------------------------------------
 
 
-def text_fields(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every text value inside a model, with its field path (which is also its YAML path)."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, BaseModel):
+def _walk(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, object]]:
+    """Every value inside a model, with its field path (which is also its YAML path)."""
+    yield path, value
+    if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from text_fields(getattr(value, name), (*path, name))
+            yield from _walk(getattr(value, name), (*path, name))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from text_fields(item, (*path, index))
+            yield from _walk(item, (*path, index))
+
+
+def text_fields(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text value inside a model, with its field path."""
+    return ((p, v) for p, v in _walk(value, path) if isinstance(v, str))
 
 
 def _claims(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, Claim]]:
-    if isinstance(value, Claim):
-        yield path, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _claims(getattr(value, name), (*path, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _claims(item, (*path, index))
+    return ((p, v) for p, v in _walk(value, path) if isinstance(v, Claim))
 
 
 def _is_prose(path: Path_) -> bool:

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -80,30 +80,25 @@ class PdfSpec:
 def pdf_specs(content: Content, site_url: str) -> list[PdfSpec]:
     """Every handout and every exercise, in each paper size."""
     base = site_url.rstrip("/") + "/"
+    kinds: list[tuple[Kind, Mapping[str, object], Callable[[str], str], Callable[[str, str], str]]]
+    kinds = [
+        ("handout", content.handouts, urls.handout, urls.handout_pdf),
+        ("exercise", content.exercises, urls.exercise, urls.exercise_pdf),
+    ]
     specs = []
     for paper in PAPERS:
-        for handout_id in content.handouts:
-            specs.append(
-                PdfSpec(
-                    "handout",
-                    handout_id,
-                    paper,
-                    content.sources[f"handout:{handout_id}"],
-                    urls.handout_pdf(handout_id, paper),
-                    base + urls.page_url(urls.handout(handout_id)),
+        for kind, records, page, pdf in kinds:
+            for record_id in records:
+                specs.append(
+                    PdfSpec(
+                        kind,
+                        record_id,
+                        paper,
+                        content.sources[f"{kind}:{record_id}"],
+                        pdf(record_id, paper),
+                        base + urls.page_url(page(record_id)),
+                    )
                 )
-            )
-        for exercise_id in content.exercises:
-            specs.append(
-                PdfSpec(
-                    "exercise",
-                    exercise_id,
-                    paper,
-                    content.sources[f"exercise:{exercise_id}"],
-                    urls.exercise_pdf(exercise_id, paper),
-                    base + urls.page_url(urls.exercise(exercise_id)),
-                )
-            )
     return specs
 
 
