@@ -25,7 +25,15 @@ from pydantic import BaseModel
 
 from strongback import urls
 from strongback.citations import citation_keys
-from strongback.load import ContentError, ContentErrors, Document, Path_, dotted, parse_yaml
+from strongback.load import (
+    FRONT_MATTER,
+    ContentError,
+    ContentErrors,
+    Document,
+    Path_,
+    dotted,
+    parse_yaml,
+)
 from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
 
@@ -162,7 +170,6 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _SKIPPED_LINE = re.compile(r"^\s*(!!!|\?\?\?|<|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|\[[^\]]+\]:\s)")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
 
 
 def plain_text(markdown: str) -> str:
@@ -325,7 +332,7 @@ class _Sources:
                 text = None
             if text is not None:
                 if file.endswith(".md"):
-                    front = _FRONT_MATTER.match(text)
+                    front = FRONT_MATTER.match(text)
                     doc = Document(file, None)
                     if front and (front.group(1) or "").strip():
                         doc, _ = parse_yaml(front.group(1), file, line_offset=1)
@@ -440,7 +447,7 @@ def _doc_page(src_uri: str, file: str, content: Content, sources: _Sources) -> _
     ]
     raw = sources.text(file)
     if raw is not None:
-        front = _FRONT_MATTER.match(raw)
+        front = FRONT_MATTER.match(raw)
         body_start = front.end() if front else 0
         texts.append(_Text(file, ("body",), raw[body_start:], True, body_start))
     review = meta.review or content.site.review

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +21,7 @@ from strongback.checks import (
 )
 from strongback.export import DEFAULT_TARGET
 from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
+from strongback.site import today
 from strongback.templating import environment
 
 SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
@@ -50,12 +51,20 @@ def _load_or_report(root: Path) -> model.Content | None:
         return None
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
+def _load_and_check(args: argparse.Namespace) -> tuple[model.Content, CheckReport] | None:
+    """Validated content and its standards report, or None after printing the errors."""
     root = _root(args)
     content = _load_or_report(root)
     if content is None:
+        return None
+    return content, check_content(content, today=today(), root=root)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    checked = _load_and_check(args)
+    if checked is None:
         return 1
-    report = check_content(content, today=_today_date(), root=root)
+    content, report = checked
     if report.errors or report.warnings:
         _print_findings(report, sys.stderr)
     if report.errors:
@@ -69,11 +78,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """The content-standards report: one row per page, then every error and warning."""
-    root = _root(args)
-    content = _load_or_report(root)
-    if content is None:
+    checked = _load_and_check(args)
+    if checked is None:
         return 1
-    report = check_content(content, today=_today_date(), root=root)
+    content, report = checked
     print(format_table(report))
     print()
     print(summary(content, report))
@@ -137,7 +145,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             id=args.id,
             name=args.id.replace("-", " ").capitalize(),
             exercises=exercises[:2],
-            today=_today(),
+            today=today().isoformat(),
         ),
         encoding="utf-8",
     )
@@ -146,19 +154,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _is_slug(text: str) -> bool:
-    import re
-
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
-
-
-def _today() -> str:
-    return _today_date().isoformat()
-
-
-def _today_date() -> date:
-    from strongback.site import today
-
-    return today()
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -192,7 +188,7 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     target = args.output if args.output.is_absolute() else root / args.output
     try:
         pdfs = handouts.build_pdfs(
-            content, site_url=site_url, cache=handouts.cache_dir(root), today=_today_date()
+            content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
         )
     except (ValueError, handouts.PdfErrors) as error:
         print(f"strongback handouts: {error}", file=sys.stderr)

@@ -38,6 +38,9 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 Path_ = tuple[str | int, ...]
 
+FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
+"""YAML front matter at the top of a Markdown page; group 1 is the YAML."""
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -489,7 +492,7 @@ def load_front_matter(
     if text is None:
         return None, errors
     errors = list(_unknown_citations(text, file, context.get("reference_keys")))
-    match = re.match(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", text, re.DOTALL)
+    match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
         return model.DocMeta(), errors
     doc, parse_errors = parse_yaml(match.group(1), file, line_offset=1)
