@@ -6,6 +6,7 @@ Pure: no MkDocs here. The hook turns each `GeneratedPage` into a virtual file; t
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -230,8 +231,6 @@ _FRONT = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
 
 def _front_matter_value(markdown: str, name: str) -> str:
     """Read back a string the template wrote into front matter (written with `yaml_string`)."""
-    import json
-
     front = _FRONT.match(markdown)
     if front:
         for line in front.group(1).splitlines():
