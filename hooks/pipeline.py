@@ -63,9 +63,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build = _last_good
     if _serving:
         _last_good = _build
+    _author_links(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
+
+
+def _author_links(config: MkDocsConfig) -> None:
+    """Edit links and the repository link mean nothing to a reader: the public build shows them
+    only when `extra.source_links` is true in mkdocs.yml. `mkdocs serve` keeps the edit link
+    (to the YAML source) for authors; the repository link follows the setting there too
+    (overrides/partials/source.html)."""
+    if config.extra.get("source_links") or _serving:
+        return
+    features = config.theme["features"]
+    config.theme["features"] = [f for f in features if not f.startswith("content.action.")]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -36,6 +36,7 @@ from strongback.load import (
 )
 from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
+from strongback.wording import lead_in_errors
 
 # --- the standards (CONTENT-GUIDE.md, "Writing standards (checkable)") --------------------------
 
@@ -520,6 +521,7 @@ def check_content(
                 )
             )
         report.pages.append(row)
+    errors.update(lead_in_errors(content, sources.position))
     grades.save()
     report.errors = sorted(errors)
     report.warnings = sorted(warnings)
