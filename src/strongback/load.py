@@ -515,7 +515,7 @@ def _unknown_citations(text: str, file: str, known: set[str] | None) -> Iterator
 def _stray_files(content_dir: Path, display: Any) -> Iterator[ContentError]:
     expected = {f"{name}.yml" for name in SINGLE_FILES} | set(FOLDERS)
     for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(".") or path.name in expected:
+        if path.name.startswith(".") or path.name in expected or path.name == "README.md":
             continue
         known = sorted(expected)
         yield ContentError(
