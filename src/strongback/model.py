@@ -446,6 +446,8 @@ class Safety(StrictModel):
 
 Category = Literal["mobility", "core", "strength"]
 Level = Literal["beginner", "intermediate", "advanced"]
+BodyPosition = Literal["standing", "sitting", "kneeling", "lying", "hanging", "leaning"]
+"""The body's position for most of the exercise: what the exercise finder filters on."""
 
 
 class Muscle(StrictModel):
@@ -614,6 +616,15 @@ class Exercise(StrictModel):
     level: Level = Field(
         description="Who it suits: `beginner`, `intermediate` or `advanced`.",
         examples=["beginner"],
+    )
+    body_position: BodyPosition | None = Field(
+        default=None,
+        description=(
+            "The body's position for most of the exercise: standing, sitting, kneeling (on all "
+            "fours or on one knee), lying (on the back, front or side), hanging (from a bar, or "
+            "under one) or leaning (on a pad or support). The exercise finder filters on it."
+        ),
+        examples=["kneeling"],
     )
     equipment: Annotated[list[PlainText], Field(min_length=1)] = Field(
         description="What you need, one item each; write `None` if nothing.",
