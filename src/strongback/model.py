@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from strongback.citations import citation_keys
+from strongback.messages import raw_html, unknown_citation
 from strongback.suggest import did_you_mean
 
 # --- text ---------------------------------------------------------------------------------------
@@ -36,7 +37,7 @@ _SAFE_SCHEMES = {"http", "https", "mailto"}
 def _reject_html(text: str) -> str:
     found = _RAW_HTML.search(_AUTOLINK.sub("", text))
     if found:
-        raise ValueError(f"raw HTML is not allowed in text, found {found.group(0)!r}")
+        raise ValueError(raw_html(found.group(0)))
     for target in _MD_LINK.findall(text):
         scheme = _SCHEME.match(target)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
@@ -50,7 +51,7 @@ def _check_citations(text: str, info: ValidationInfo) -> str:
         return text
     for key in citation_keys(text):
         if key not in known:
-            raise ValueError(f"unknown citation key {key!r}{did_you_mean(key, known)}")
+            raise ValueError(unknown_citation(key, known))
     return text
 
 
@@ -65,20 +66,28 @@ Markdown = Annotated[
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
-def _known(kind: str, context_key: str) -> Any:
+def _known(kind: str, context_key: str, defined: str) -> Any:
     def check(value: str, info: ValidationInfo) -> str:
         known = (info.context or {}).get(context_key)
         if known is not None and value not in known:
-            raise ValueError(f"unknown {kind} {value!r}{did_you_mean(value, known)}")
+            hint = did_you_mean(value, known) or f"; {defined}"
+            raise ValueError(f"unknown {kind} {value!r}{hint}")
         return value
 
     return AfterValidator(check)
 
 
-ExerciseId = Annotated[Slug, _known("exercise", "exercise_ids")]
-AuthorId = Annotated[Slug, _known("author", "author_ids")]
-ReviewerId = Annotated[Slug, _known("reviewer", "reviewer_ids")]
-ReferenceKey = Annotated[str, _known("reference", "reference_keys")]
+ExerciseId = Annotated[
+    Slug,
+    _known("exercise", "exercise_ids", "exercise ids are the file names in content/exercises/"),
+]
+AuthorId = Annotated[Slug, _known("author", "author_ids", "authors are listed in content/site.yml")]
+ReviewerId = Annotated[
+    Slug, _known("reviewer", "reviewer_ids", "reviewers are listed in content/site.yml")
+]
+ReferenceKey = Annotated[
+    str, _known("reference", "reference_keys", "keys are defined in content/references.yml")
+]
 
 
 def _number_to_text(value: Any) -> Any:
