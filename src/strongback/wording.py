@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from strongback.load import ContentError
+from strongback.load import ContentError, dotted
 from strongback.model import Content
 
 Form = Literal["sentence", "fragment"]
@@ -122,6 +122,5 @@ def lead_in_errors(
             problem = item_problem(item, lead)
             if problem:
                 line, column = position(file, (*path, index))
-                dotted = f"{path[0]}[{index}]"
-                errors.append(ContentError(file, line, column, dotted, problem))
+                errors.append(ContentError(file, line, column, dotted((*path, index)), problem))
     return errors
