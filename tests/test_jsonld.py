@@ -139,7 +139,7 @@ def test_every_page_has_json_ld_matching_it(built_site: Path) -> None:
             text = _text(page)
             for part in data["mainEntity"]["hasPart"]:
                 if "additionalVariable" in part:
-                    assert f"Dose: {part['additionalVariable']}." in text, (where, part)
+                    assert f"How much: {part['additionalVariable']}." in text, (where, part)
         checked += 1
     assert checked > 30
 
