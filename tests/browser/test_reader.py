@@ -26,7 +26,8 @@ FIGURE = ".sb-figures"
 
 def visible_cards(s: Session) -> list[str]:
     names: list[str] = s.page.eval_on_selector_all(
-        ".sb-card:not([hidden]) .sb-card__title a", "links => links.map(a => a.textContent.trim())"
+        ".sb-card:not([hidden]) .sb-card__title a:not(.headerlink)",
+        "links => links.map(a => a.textContent.trim())",
     )
     return names
 
@@ -119,7 +120,7 @@ def test_exercise_page_reads_purpose_figures_dose_steps_then_details(
     stop = s.page.locator("#when-to-stop + p").inner_text()
     assert stop == "Stop if:"
     # Buttons as wide as their label, side by side: on one row, not stacked.
-    boxes = [b.bounding_box() for b in s.page.locator(".sb-downloads > *").all()]
+    boxes = [b.bounding_box() for b in s.page.locator(".sb-downloads .md-button").all()]
     assert len(boxes) == 3 and all(boxes)
     assert len({round(b["y"]) for b in boxes if b}) == 1
     s.assert_clean()
@@ -163,19 +164,19 @@ def test_home_has_a_plain_title_ways_in_and_the_warning_signs_on_the_first_scree
     s = site(viewport=PHONE)
     s.goto()
     assert s.page.title() == "Exercises and advice for a stronger back - Strong Back"
-    ways = s.page.locator(".sb-way__title a")
+    ways = s.page.locator(".sb-way__title a:not(.headerlink)")
     assert [w.strip() for w in ways.all_inner_texts()] == [
         "Back pain now? Start gently",
         "Build a strong back",
         "Printable routines for clinicians",
     ]
-    warning = s.page.get_by_role("link", name="Check the warning signs")
+    warning = s.page.locator("article").get_by_role("link", name="Check the warning signs")
     box = warning.bounding_box()
     assert box is not None and box["y"] + box["height"] <= PHONE["height"]
     warning.click()
     assert s.path() == "warning-signs/"
     s.goto()
-    s.page.get_by_role("link", name="Back pain now? Start gently").click()
+    s.page.locator("article").get_by_role("link", name="Back pain now? Start gently").click()
     assert s.path() == "handouts/gentle-start/"
     s.assert_clean()
 
