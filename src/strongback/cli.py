@@ -21,8 +21,8 @@ from strongback.checks import (
 from strongback.export import DEFAULT_TARGET
 from strongback.load import ContentErrors, load_content
 from strongback.reference import write_reference, write_schemas
+from strongback.scaffold import render_scaffold
 from strongback.site import today
-from strongback.templating import environment
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -120,18 +120,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"strongback: {path.relative_to(root)} already exists", file=sys.stderr)
         return 1
-    template = environment().get_template(f"scaffold/{args.kind}.yml.jinja")
     exercises = sorted(p.stem for p in (root / "content" / "exercises").glob("*.yml"))
-    path.write_text(
-        template.render(
-            id=args.id,
-            name=args.id.replace("-", " ").capitalize(),
-            exercises=exercises[:2],
-            today=today().isoformat(),
-        ),
-        encoding="utf-8",
+    text = render_scaffold(
+        args.kind,
+        id=args.id,
+        name=args.id.replace("-", " ").capitalize(),
+        exercises=exercises[:2],
+        today=today().isoformat(),
     )
-    print(f"wrote {path.relative_to(root)}; edit it, then run `strongback validate`")
+    path.write_text(text, encoding="utf-8")
+    print(
+        f"wrote {path.relative_to(root)}; replace every line marked TODO with your own words, "
+        "then run `strongback validate`"
+    )
     return 0
 
 
