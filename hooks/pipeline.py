@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 from strongback import handouts, jsonld, publish, reference, urls
 from strongback.load import ContentErrors
-from strongback.preview import Preview, recovery_message
+from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ _serving = False
 _last_good: SiteBuild | None = None
 """Under `mkdocs serve`: the last content that loaded without errors."""
 _preview = Preview()
-_recovered: list[str] | None = None
-"""After an invalid edit is fixed: the files changed since the last valid build."""
+_recovered: Recovery | None = None
+"""After an invalid edit is fixed: what was fixed and changed since the last valid build."""
 _pages = 0
 _announced = False
 
@@ -67,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content instead keeps the preview usable while the author fixes the file.
         print(f"{message}\nStill serving the last valid content.", file=sys.stderr)
         _build = _last_good
-        _preview.failed()
+        _preview.failed(error.file for error in errors.errors)
     else:
         if _serving:
             _last_good = _build

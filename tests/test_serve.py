@@ -63,8 +63,8 @@ def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -
         wait_for(lambda: any("Content is valid again" in line for line in output), "the line")
         recovered = next(line for line in output if "Content is valid again" in line)
         assert re.search(
-            r"INFO    -  Content is valid again: rebuilt all \d+ pages with the changes to "
-            r"content/exercises/bird-dog\.yml\.$",
+            r"INFO    -  Content is valid again: fixed content/exercises/bird-dog\.yml; "
+            r"rebuilt all \d+ pages\.$",
             recovered.rstrip(),
         ), recovered
     finally:

@@ -4,6 +4,7 @@ the content is valid again, which files changed and how many pages were rebuilt.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,33 +23,51 @@ def fingerprint(root: Path) -> dict[str, str]:
     return found
 
 
+@dataclass(frozen=True)
+class Recovery:
+    """What changed between the last valid build and the one after the fix."""
+
+    fixed: list[str]
+    """The files the errors named."""
+    changed: list[str]
+    """Every watched file whose text differs from the last valid build."""
+
+
 @dataclass
 class Preview:
-    """One `mkdocs serve` session: whether the last edit was invalid, and the files as they
-    were at the last valid build."""
+    """One `mkdocs serve` session: the files named by errors since the last valid build, and
+    the files as they were at that build."""
 
+    broken: set[str] = field(default_factory=set)
     failing: bool = False
     good: dict[str, str] = field(default_factory=dict)
 
-    def failed(self) -> None:
+    def failed(self, files: Iterable[str]) -> None:
         self.failing = True
+        self.broken.update(files)
 
-    def valid(self, root: Path) -> list[str] | None:
-        """Record a valid build. After a failed one: the files changed since the last valid
-        build (the fix, and anything else edited meanwhile); otherwise None."""
+    def valid(self, root: Path) -> Recovery | None:
+        """Record a valid build; after failed ones, what was fixed and changed (else None)."""
         now = fingerprint(root)
-        changed = None
+        recovery = None
         if self.failing:
             changed = sorted(
                 f for f in now.keys() | self.good.keys() if now.get(f) != self.good.get(f)
             )
-        self.good, self.failing = now, False
-        return changed
+            recovery = Recovery(sorted(self.broken), changed)
+        self.good, self.failing, self.broken = now, False, set()
+        return recovery
 
 
-def recovery_message(changed: list[str], pages: int) -> str:
+def recovery_message(recovery: Recovery, pages: int) -> str:
+    """'Content is valid again: fixed content/exercises/bird-dog.yml; rebuilt all 43 pages.'"""
     rebuilt = f"rebuilt all {pages} page{'s' if pages != 1 else ''}"
-    if not changed:
-        return f"Content is valid again: {rebuilt}."
-    files = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-    return f"Content is valid again: {rebuilt} with the changes to {files}."
+    fixed = f"fixed {_files(recovery.fixed)}; " if recovery.fixed else ""
+    others = [f for f in recovery.changed if f not in recovery.fixed]
+    also = f", with the changes to {_files(others)}" if others else ""
+    return f"Content is valid again: {fixed}{rebuilt}{also}."
+
+
+def _files(files: list[str]) -> str:
+    shown = ", ".join(files[:5])
+    return shown + (f" and {len(files) - 5} more" if len(files) > 5 else "")
