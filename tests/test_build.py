@@ -148,6 +148,14 @@ def test_failed_build_leaves_the_previous_site_untouched(
     assert tree_digest(root / "site") == before
 
 
+def test_the_content_reference_is_not_published(built_site: Path) -> None:
+    # It is for authors: in the `mkdocs serve` preview (tests/test_serve.py) and content/README.md.
+    assert not (built_site / "authoring").exists()
+    assert "Content reference" not in (built_site / "search" / "search_index.json").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_the_real_content_builds_strict(built_site: Path) -> None:
     pages = list(built_site.rglob("index.html"))
     assert len(pages) > 40
