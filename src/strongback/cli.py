@@ -82,6 +82,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if checked is None:
         return 1
     content, report = checked
+    # Pages changed since their review: warnings, or errors when about to publish.
+    if args.publish:
+        report.errors = sorted([*report.errors, *report.review_notices])
+    else:
+        report.warnings = sorted([*report.warnings, *report.review_notices])
     print(format_table(report))
     print()
     print(summary(content, report))
@@ -89,9 +94,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"Grade: Flesch–Kincaid US school grade of the page's prose; target {READING_GRADE_TARGET} "
         f"(reading age about 11), warning above {READING_GRADE_WARNING:g}."
     )
+    if report.history_unknown:
+        print(f"Review dates were not compared with git history: {report.history_unknown}.")
     print()
     _print_findings(report, sys.stdout)
     return 1 if report.errors else 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from strongback.record_review import ReviewError, record_review
+
+    try:
+        recorded = record_review(_root(args), args.file, args.by, today())
+    except ReviewError as error:
+        print(f"strongback review: {error}", file=sys.stderr)
+        return 1
+    print(recorded.summary())
+    return 0
 
 
 def _print_findings(report: CheckReport, stream: TextIO) -> None:
@@ -201,6 +220,7 @@ def cmd_handouts(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "check": cmd_check,
+    "review": cmd_review,
     "schema": cmd_schema,
     "new": cmd_new,
     "export": cmd_export,
@@ -213,9 +233,22 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     sub = main.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every content file and list all problems")
-    sub.add_parser(
+    check = sub.add_parser(
         "check", help="content standards: reading grade, claims and review status of every page"
     )
+    check.add_argument(
+        "--publish", action="store_true",
+        help="about to publish: pages changed since their last review are errors, not warnings",
+    )  # fmt: skip
+    review = sub.add_parser(
+        "review",
+        help="record a review you have just made: today's date, who, and what the page says now",
+    )
+    review.add_argument("file", type=Path, help="the content file or docs page you reviewed")
+    review.add_argument(
+        "--by", required=True, metavar="CONTRIBUTOR_ID",
+        help="your id: an author or clinical reviewer from content/site.yml",
+    )  # fmt: skip
     sub.add_parser("schema", help="write a JSON Schema per content kind into schemas/")
     new = sub.add_parser("new", help="scaffold a new, valid content file")
     new.add_argument("kind", choices=["exercise", "handout"])

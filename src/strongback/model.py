@@ -118,11 +118,55 @@ class Reviewer(StrictModel):
     url: HttpUrl | None = None
 
 
+def _known_contributor(value: str, info: ValidationInfo) -> str:
+    context = info.context or {}
+    authors, reviewers = context.get("author_ids"), context.get("reviewer_ids")
+    if authors is None or reviewers is None:
+        return value
+    known = set(authors) | set(reviewers)
+    if value not in known:
+        raise ValueError(
+            f"unknown contributor {value!r}{did_you_mean(value, known)}; name an author or a "
+            "clinical reviewer from site.yml"
+        )
+    return value
+
+
+ContributorId = Annotated[Slug, AfterValidator(_known_contributor)]
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+
+
 class Review(StrictModel):
     author: AuthorId
     reviewer: ReviewerId | None = None
     """A clinical reviewer from site.yml; absent means clinical review is pending."""
     last_reviewed: date
+    reviewed_by: ContributorId | None = Field(
+        default=None,
+        description=(
+            "Who made the review dated last_reviewed: an author or clinical reviewer id from "
+            "site.yml. Written by `strongback review`."
+        ),
+        examples=["editorial-team"],
+    )
+    fingerprint: Fingerprint | None = Field(
+        default=None,
+        description=(
+            "What was reviewed: a hash of the page's reader-facing content (everything but the "
+            "review block and figure poses), whitespace-normalised. Written by `strongback "
+            "review`; when the content changes, the page shows 'Changed since last review'."
+        ),
+        examples=["3f9a0c1d2e4b5a69"],
+    )
+
+    @model_validator(mode="after")
+    def _bound_review(self) -> Review:
+        if (self.reviewed_by is None) != (self.fingerprint is None):
+            raise ValueError(
+                "give both 'reviewed_by' and 'fingerprint', or neither; "
+                "`strongback review <file> --by <id>` writes them"
+            )
+        return self
 
 
 # --- site settings ------------------------------------------------------------------------------
