@@ -127,7 +127,7 @@ def test_failed_build_leaves_the_previous_site_untouched(
     result = run_build(root, "--strict")
     assert result.returncode != 0
     assert (
-        "content/exercises/bird-dog.yml:18:23: dose.reps: expected a whole number, got 'many'"
+        "content/exercises/bird-dog.yml:19:23: dose.reps: expected a whole number, got 'many'"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
