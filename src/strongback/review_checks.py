@@ -34,31 +34,20 @@ def date_errors(
     """A review date in the future, or before the file existed."""
     day = review.last_reviewed
     line, column = position(file, _DATE)
-    errors = []
+    problems = []
     if day > today:
-        errors.append(
-            ContentError(
-                file,
-                line,
-                column,
-                dotted(_DATE),
-                f"review date {day.isoformat()} is in the future (today is {today.isoformat()}); "
-                "record a review only once it has happened",
-            )
+        problems.append(
+            f"review date {day.isoformat()} is in the future (today is {today.isoformat()}); "
+            "record a review only once it has happened"
         )
     first = history.first.get(file)
     if first is not None and day < first.day:
-        errors.append(
-            ContentError(
-                file,
-                line,
-                column,
-                dotted(_DATE),
-                f"review date {day.isoformat()} is before this file's first version "
-                f"({first.day.isoformat()}, commit {first.commit}); a review cannot predate "
-                f"the content it reviewed. Review the page, then run {_command(file)}",
-            )
+        problems.append(
+            f"review date {day.isoformat()} is before this file's first version "
+            f"({first.day.isoformat()}, commit {first.commit}); a review cannot predate the "
+            f"content it reviewed. Review the page, then run {_command(file)}"
         )
+    errors = [ContentError(file, line, column, dotted(_DATE), problem) for problem in problems]
     return errors
 
 
@@ -68,22 +57,17 @@ def content_notice(
     """The page changed since its review, or the review does not say what it covered."""
     day = review.last_reviewed.isoformat()
     if info.content_state == "changed":
-        line, column = position(file, _FINGERPRINT)
-        return ContentError(
-            file,
-            line,
-            column,
-            dotted(_FINGERPRINT),
-            f"changed since last review on {day}; review it, then run {_command(file)}",
+        path, message = _FINGERPRINT, f"changed since last review on {day}; review it"
+    elif info.content_state == "unbound":
+        path, message = (
+            _DATE,
+            (
+                f"the review of {day} does not record what it covered (no fingerprint); review the "
+                "page"
+            ),
         )
-    if info.content_state == "unbound":
-        line, column = position(file, _DATE)
-        return ContentError(
-            file,
-            line,
-            column,
-            "review",
-            f"the review of {day} does not record what it covered (no fingerprint); review "
-            f"the page, then run {_command(file)}",
-        )
-    return None
+    else:
+        return None
+    line, column = position(file, path)
+    field = dotted(path) if path == _FINGERPRINT else "review"
+    return ContentError(file, line, column, field, f"{message}, then run {_command(file)}")
