@@ -18,7 +18,7 @@ from strongback.checks import check_content
 from strongback.cli import main
 from strongback.fingerprint import fingerprint
 from strongback.history import first_versions, parse_log
-from strongback.load import load_content
+from strongback.load import ContentErrors, load_content
 from strongback.review import record_review_info
 from strongback.site import trust_fields
 
@@ -78,9 +78,21 @@ def test_review_records_who_when_and_fingerprint(
     assert after.split("review:")[0] == before.split("review:")[0]
     assert after.endswith(
         f"review:\n  author: editorial-team\n  last_reviewed: {TODAY}\n"
-        f"  reviewed_by: editorial-team\n  fingerprint: {recorded.fingerprint}\n"
+        f"  reviewed_by: editorial-team\n  fingerprint: '{recorded.fingerprint}'\n"
     )
     assert f"{BENEFITS}: reviewed by editorial-team on {TODAY}" in capsys.readouterr().out
+
+
+def test_a_fingerprint_of_digits_stays_text(root: Path) -> None:
+    # 16 hex digits can all be digits; unquoted, YAML would read them as a number.
+    text = (root / BENEFITS).read_text(encoding="utf-8")
+    block = "  reviewed_by: editorial-team\n  fingerprint: "
+    (root / BENEFITS).write_text(text.split(block)[0] + block + "1234567890123456\n")
+    with pytest.raises(ContentErrors, match="was read as a number: put it in quotes"):
+        load_content(root / "content", root / "docs")
+    (root / BENEFITS).write_text(text.split(block)[0] + block + "'1234567890123456'\n")
+    review = load_content(root / "content", root / "docs").benefits.review
+    assert review.fingerprint == "1234567890123456"
 
 
 def test_unchanged_content_is_current(root: Path) -> None:

@@ -173,7 +173,18 @@ def _known_contributor(value: str, info: ValidationInfo) -> str:
 
 
 ContributorId = Annotated[Slug, AfterValidator(_known_contributor)]
-Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+
+
+def _quoted_fingerprint(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            f"fingerprint {value} was read as a number: put it in quotes, as "
+            "`strongback review` writes it"
+        )
+    return value
+
+
+Fingerprint = Annotated[str, BeforeValidator(_quoted_fingerprint), Field(pattern=r"^[0-9a-f]{16}$")]
 
 
 class Review(StrictModel):

@@ -134,7 +134,7 @@ def _block(review: Review, indent: str) -> list[str]:
     lines += [
         f"{indent}last_reviewed: {review.last_reviewed.isoformat()}",
         f"{indent}reviewed_by: {review.reviewed_by}",
-        f"{indent}fingerprint: {review.fingerprint}",
+        f"{indent}fingerprint: '{review.fingerprint}'",  # quoted: all digits would read as a number
     ]
     return lines
 
