@@ -40,6 +40,7 @@ from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
 from strongback.review_checks import content_notice, date_errors
 from strongback.scaffold import placeholder_message, placeholder_texts
+from strongback.wording import lead_in_errors
 
 # --- the standards (CONTENT-GUIDE.md, "Writing standards (checkable)") --------------------------
 
@@ -546,6 +547,7 @@ def check_content(
                 )
             )
         report.pages.append(row)
+    errors.update(lead_in_errors(content, sources.position))
     grades.save()
     claims = [
         consistency.PlacedClaim(page.file, path, claim)
