@@ -499,4 +499,6 @@ def test_every_page_loads_the_print_stylesheet(built_site: Path) -> None:
     assert ".sb-downloads" in css
     for page in ("index.html", "exercises/bird-dog/index.html", "handouts/gentle-start/index.html"):
         html = (built_site / page).read_text(encoding="utf-8")
-        assert re.search(r'<link rel="stylesheet" href="[./]*css/print\.css" media="print">', html), page
+        assert re.search(
+            r'<link rel="stylesheet" href="[./]*css/print\.css" media="print">', html
+        ), page
