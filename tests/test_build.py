@@ -117,7 +117,8 @@ def test_review_dates_come_from_the_content(minimal_site: Path) -> None:
 def test_exercise_page_says_when_to_stop_and_see_a_doctor(minimal_site: Path) -> None:
     html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
     assert 'id="when-to-stop"' in html and 'id="see-a-doctor"' in html
-    assert "Weakness in both legs." in html
+    assert "Weakness in both legs" in html  # then its source, cited
+    assert 'href="#ref-nhs-lbp-exercises"' in html
 
 
 def test_failed_build_leaves_the_previous_site_untouched(
