@@ -12,6 +12,7 @@ from strongback import urls
 from strongback.checks import plain_text
 from strongback.citations import vancouver
 from strongback.dose import dose_rows, dose_sentence, dose_summary, frequency_summary
+from strongback.figures.web import GLOBALS as FIGURE_GLOBALS
 from strongback.review import long_date
 
 
@@ -44,6 +45,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         page_url=urls.page_url,
     )
     env.globals["urls"] = urls
+    env.globals.update(FIGURE_GLOBALS)
     return env
 
 
