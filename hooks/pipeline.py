@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import handouts, jsonld, publish, urls
+from strongback import handouts, jsonld, publish, reference, urls
 from strongback.load import ContentErrors
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
@@ -84,6 +84,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    if _serving:  # the content reference is for authors: in the preview, never published
+        files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))

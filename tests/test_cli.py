@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from strongback.cli import SCHEMA_KINDS, main
+from strongback.cli import main
 from strongback.load import load_content
+from strongback.reference import README, SCHEMA_KINDS, content_reference
 
 from .conftest import FIXTURES, REPO
 
@@ -35,7 +36,7 @@ def test_validate_lists_every_error_and_exits_1(
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err
     expected = (FIXTURES / "invalid" / "many-files" / "expected.txt").read_text(encoding="utf-8")
-    assert err == expected + "4 errors found.\n"
+    assert err == expected + "3 errors found.\n"
     assert "Traceback" not in err
 
 
@@ -55,6 +56,19 @@ def test_committed_schemas_are_current(tmp_path: Path) -> None:
         assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"schemas/{path.name} is stale: run `strongback schema`"
         )
+
+
+def test_committed_content_reference_is_current() -> None:
+    committed = (REPO / README).read_text(encoding="utf-8")
+    assert committed == content_reference(), f"{README} is stale: run `strongback schema`"
+
+
+def test_schema_also_writes_the_content_reference(tmp_path: Path) -> None:
+    root = copy_minimal(tmp_path)
+    assert main(["--root", str(root), "schema"]) == 0
+    reference = (root / README).read_text(encoding="utf-8")
+    assert "- **`hold_seconds`**: optional, whole number.\n  How long to hold" in reference
+    load_content(root / "content", root / "docs")  # the README is not a stray content file
 
 
 def test_every_content_file_names_its_schema() -> None:

@@ -100,6 +100,7 @@ PROSE_EXCLUDED = frozenset(
         "other_names",
         "category",
         "level",
+        "body_position",
         "equipment",
         "muscles",
         "evidence",

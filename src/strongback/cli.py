@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -20,16 +19,10 @@ from strongback.checks import (
     summary,
 )
 from strongback.export import DEFAULT_TARGET
-from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
+from strongback.load import ContentErrors, load_content
+from strongback.reference import write_reference, write_schemas
 from strongback.site import today
 from strongback.templating import environment
-
-SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
-    **SINGLE_FILES,
-    "exercise": FOLDERS["exercises"],
-    "handout": FOLDERS["handouts"],
-}
-"""Schema file name -> model: one per single file, and one for each file in a folder."""
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -104,23 +97,12 @@ def _print_findings(report: CheckReport, stream: TextIO) -> None:
             print(item, file=stream)
 
 
-def write_schemas(target: Path) -> list[Path]:
-    """One JSON Schema per content kind, for editors (`# yaml-language-server: $schema=...`)."""
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind, cls in SCHEMA_KINDS.items():
-        schema = cls.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"Strong Back {kind}"
-        path = target / f"{kind}.json"
-        path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
-
-
 def cmd_schema(args: argparse.Namespace) -> int:
     root = args.root.resolve()
-    for path in write_schemas(root / "schemas"):
+    written = write_schemas(root / "schemas")
+    if (root / "content").is_dir():
+        written.append(write_reference(root))
+    for path in written:
         print(f"wrote {path.relative_to(root)}")
     return 0
 
