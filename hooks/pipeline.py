@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from strongback import handouts, jsonld, publish, reference, urls
+from strongback.figures.sheet import figures_preview
 from strongback.load import ContentErrors
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
@@ -84,6 +85,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    if _serving:  # the figures' contact sheet, for authors: only in the preview
+        for name, text in figures_preview(build.content).items():
+            files.append(File.generated(config, name, content=text))
+        log.info(
+            "strongback: figure contact sheet at %sfigures/contact-sheet.html",
+            config.site_url or "/",
+        )
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
     # Static files are copied before pages render, so the PDF links validate like any file.

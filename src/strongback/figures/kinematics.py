@@ -264,7 +264,7 @@ def _body(pose: Pose) -> list[Segment]:
             name,
             sign,
             chest,
-            add(add(top, chest[2], sign * B.SHOULDER_JOINTS), chest[1], -0.02),
+            add(top, chest[2], sign * B.SHOULDER_JOINTS),
         )
         segs += _leg(pose, name, sign, legs, add(origin, legs[2], sign * B.HIP_JOINTS))
     return segs
@@ -294,15 +294,15 @@ def _leg(pose: Pose, name: str, sign: float, pelvis: Frame, hip: Vec) -> list[Se
     ankle = add(knee, shank[1], -B.SHANK)
     foot = flex(shank, -pose.angle(name, "ankle"))
     heel = add(add(ankle, foot[1], -(B.ANKLE_HEIGHT - B.FOOT_RADIUS)), foot[0], -0.03)
-    toes = add(add(heel, foot[0], B.FOOT_LENGTH - 2 * B.FOOT_RADIUS), foot[1], 0.004)
+    toes = add(add(heel, foot[0], B.FOOT_LENGTH - 2 * B.FOOT_RADIUS), foot[1], -0.004)
     th, sh = B.THIGH_RADIUS, B.SHANK_RADIUS
     return [
         Segment("thigh", name, hip, knee, th[0], th[1], thigh),
         Segment("knee", name, knee, knee, th[1], th[1], thigh),
         Segment("shin", name, knee, ankle, sh[0], sh[1], shank),
-        Segment("foot", name, heel, toes, B.FOOT_RADIUS + 0.004, B.FOOT_RADIUS, foot),
+        Segment("foot", name, heel, toes, B.FOOT_RADIUS, B.FOOT_RADIUS - 0.004, foot),
         Segment("heel", name, heel, heel, B.FOOT_RADIUS, B.FOOT_RADIUS, foot),
-        Segment("toes", name, toes, toes, B.FOOT_RADIUS, B.FOOT_RADIUS, foot),
+        Segment("toes", name, toes, toes, B.FOOT_RADIUS - 0.004, B.FOOT_RADIUS - 0.004, foot),
     ]
 
 

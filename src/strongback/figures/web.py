@@ -22,16 +22,19 @@ def _render(template: str, **context: Any) -> Markup:
 
 
 def exercise_figures(exercise: Exercise) -> Markup:
-    """The captioned start/end figures, side by side (web)."""
-    return _render(
+    """The captioned start/end figures, side by side (web): one line of raw HTML followed by a
+    blank line, so it can start a line of Markdown; empty when the exercise has no poses."""
+    html = _render(
         "figures.html.jinja", drawings=drawings(exercise), svg=svg_markup, exercise=exercise
     )
+    return html + Markup("\n\n") if html else html
 
 
 def exercise_thumbnail(exercise: Exercise) -> Markup:
     """One small figure (the end position) for an exercise card (web)."""
     found = drawings(exercise)
-    return _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
+    html = _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
+    return html + Markup(" ") if html else html
 
 
 def print_figures(exercise: Exercise) -> Markup:
