@@ -11,13 +11,16 @@ import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from strongback import handouts, jsonld, publish, reference, urls
 from strongback.figures.sheet import figures_preview
+from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
+from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
 if TYPE_CHECKING:
@@ -32,7 +35,11 @@ _build: SiteBuild | None = None
 _serving = False
 _last_good: SiteBuild | None = None
 """Under `mkdocs serve`: the last content that loaded without errors."""
-"""Under `mkdocs serve`, PDFs come from the cache only (STRONGBACK_PDF, see the README)."""
+_preview = Preview()
+_recovered: Recovery | None = None
+"""After an invalid edit is fixed: what was fixed and changed since the last valid build."""
+_pages = 0
+_announced = False
 
 
 def _current() -> SiteBuild:
@@ -48,7 +55,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs before MkDocs cleans site/, so invalid content never destroys the last good site.
-    global _build, _last_good
+    global _build, _last_good, _recovered
     _build = None
     root = Path(config.config_file_path).parent
     try:
@@ -62,11 +69,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content instead keeps the preview usable while the author fixes the file.
         print(f"{message}\nStill serving the last valid content.", file=sys.stderr)
         _build = _last_good
-    if _serving:
-        _last_good = _build
+        _preview.failed(error.file for error in errors.errors)
+    else:
+        if _serving:
+            _last_good = _build
+            _recovered = _preview.valid(root)
+    _author_links(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
+
+
+def _author_links(config: MkDocsConfig) -> None:
+    """Edit links and the repository link mean nothing to a reader: the public build shows them
+    only when `extra.source_links` is true in mkdocs.yml. `mkdocs serve` keeps the edit link
+    (to the YAML source) for authors; the repository link follows the setting there too
+    (overrides/partials/source.html)."""
+    if config.extra.get("source_links") or _serving:
+        return
+    features = config.theme["features"]
+    config.theme["features"] = [f for f in features if not f.startswith("content.action.")]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -97,6 +119,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
+    global _pages
+    _pages = len(files.documentation_pages())
     return files
 
 
@@ -135,6 +159,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return build.finish(markdown)
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return fill_figure_slots(html, _current().content.exercises)
+
+
 def _with_policy(config: MkDocsConfig) -> bool:
     # Not from file:// (the offline search shim writes inline scripts), nor under `mkdocs serve`
     # (its live-reload script is inline and added after this hook runs).
@@ -151,3 +179,15 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if template_name.endswith(".html") and _with_policy(config):
         return publish.with_security_policy(output_content)
     return output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    global _recovered, _announced
+    if _recovered is not None:  # the author fixed an invalid edit: say so, and what was rebuilt
+        log.info(recovery_message(_recovered, _pages))
+        _recovered = None
+    if _serving and not _announced:
+        mount = urlsplit(config.site_url or "/").path.rstrip("/")
+        address = f"http://{config.dev_addr}{mount}/{urls.page_url(reference.PAGE)}"
+        log.info("Every content field, described for authors: %s", address)
+        _announced = True

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from strongback.cli import main
+from strongback.cli import main, parser
 from strongback.load import load_content
 from strongback.reference import README, SCHEMA_KINDS, content_reference
 
@@ -103,3 +104,26 @@ def test_new_rejects_a_bad_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     root = copy_minimal(tmp_path)
     assert main(["--root", str(root), "new", "exercise", "Wall Sit"]) == 2
     assert "'Wall Sit' is not a valid id" in capsys.readouterr().err
+
+
+def test_help_is_written_for_users(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("usage: strongback [-h] [--root ROOT] COMMAND ...\n\nCheck, build")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():
+        assert re.search(rf"^    {name} +[a-z]", text, re.MULTILINE), f"{name} has no summary"
+        assert command.description and command.description.endswith("."), name
+    for developer_words in ("module", "engine", "pydantic", "hook", "later"):
+        assert developer_words not in text.lower()
+
+
+def test_the_cli_keeps_the_mkdocs_notice_out_of_the_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `strongback export` runs MkDocs, which would print Material's end-of-life notice.
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    main(["--root", str(copy_minimal(tmp_path)), "validate"])
+    assert os.environ["NO_MKDOCS_2_WARNING"] == "1"
+    assert "export NO_MKDOCS_2_WARNING := 1" in (REPO / "Makefile").read_text(encoding="utf-8")

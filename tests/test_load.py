@@ -40,7 +40,7 @@ def test_every_error_class_has_a_case() -> None:
         "alias-bomb", "doc-page", "many-files",
         # issue 15: each message in an author's words, with its fix
         "unquoted-colon", "bad-indentation", "tab-and-deep-indent", "misplaced-field",
-        "list-positions", "unknown-citation-far", "raw-html-markdown",
+        "list-positions", "unknown-citation-far", "raw-html-markdown", "unknown-field-no-match",
     }  # fmt: skip
 
 

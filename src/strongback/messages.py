@@ -279,6 +279,8 @@ def unknown_field(
     elsewhere = [place for place in places if place != here_place]
     if elsewhere:
         return f"{name!r} does not go here: it belongs {_or_places(elsewhere)}"
+    if not allowed or len(allowed) > 12:
+        return f"unknown field {name!r}; every field is described in content/README.md"
     return f"unknown field {name!r}; the fields here are {', '.join(allowed)}"
 
 

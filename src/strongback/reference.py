@@ -32,8 +32,11 @@ README = "content/README.md"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-_KINDS = ("site", "benefits", "safety", "exercise", "handout", "references")
-"""The kinds the reference documents, in the order an author meets them."""
+_KINDS = ("site", "benefits", "safety", "exercise", "handout", "references", "docs")
+"""The kinds the reference documents, in the order an author meets them ('docs': the front
+matter of hand-written pages)."""
+
+_TITLES = {"benefits": "Topic pages", "docs": "Page front matter"}
 
 
 def schema_for(kind: str) -> dict[str, Any]:
@@ -91,10 +94,10 @@ def model_docs() -> list[ModelDoc]:
     seen: set[str] = set()
     queue: list[tuple[str, str]] = []
     for kind in _KINDS:
-        schema = schema_for(kind)
+        cls = SCHEMA_KINDS.get(kind, model.DocMeta)
+        schema = schema_for(kind) if kind in SCHEMA_KINDS else cls.model_json_schema()
         defs = schema.get("$defs", {})
-        cls = SCHEMA_KINDS[kind]
-        title = "Topic pages" if kind == "benefits" else cls.__name__
+        title = _TITLES.get(kind, cls.__name__)
         docs.append(_model_doc(title, cls, schema, defs, queue))
         seen.add(cls.__name__)
         for name in [name for name, _ in queue]:
@@ -185,8 +188,9 @@ def _kind_of(prop: dict[str, Any], defs: dict[str, Any], queue: list[Any]) -> st
 
 def _without_repeat(kind: str, description: str) -> str:
     """'whole number (1-10)' -> 'whole number' when the description already gives the range."""
-    limits = re.search(r" \([^)]*\)$", kind)
-    return kind[: limits.start()] if limits and limits.group(0).strip() in description else kind
+    limits = re.search(r" \(([^)]*)\)$|, up to (\d+ characters)$", kind)
+    said = limits and (limits.group(1) or limits.group(2)) in description
+    return kind[: limits.start()] if limits and said else kind
 
 
 def _limits(prop: dict[str, Any]) -> str:

@@ -6,6 +6,8 @@ handout HTML calls `{{ print_figures(exercise) }}`. The HTML is in templates/fig
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -40,6 +42,23 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
 def print_figures(exercise: Exercise) -> Markup:
     """The figures in black and grey, as images, for a PDF."""
     return _render("print.html.jinja", drawings=drawings(exercise, "print"), uri=data_uri)
+
+
+_SLOT = re.compile(r'(<div class="[^"]*" data-sb-figure="([a-z0-9-]+)">)(</div>)')
+
+
+def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
+    """Hand-written pages ask for a thumbnail with `<div class="…" data-sb-figure="<id>"></div>`;
+    the build fills the empty slot with that exercise's figure."""
+    if 'data-sb-figure="' not in html:
+        return html
+
+    def fill(match: re.Match[str]) -> str:
+        exercise = exercises.get(match.group(2))
+        thumb = str(exercise_thumbnail(exercise)).strip() if exercise else ""
+        return match.group(1) + thumb + match.group(3)
+
+    return _SLOT.sub(fill, html)
 
 
 GLOBALS = {
