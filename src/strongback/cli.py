@@ -301,10 +301,12 @@ def parser() -> argparse.ArgumentParser:
         "--site-url",
         help="the web address the QR codes open (default: site_url in mkdocs.yml)",
     )
-    sheet = sub.add_parser(
-        "figures",
-        help="write a contact sheet of every exercise's figures (HTML, SVG, PNG) to review them",
-    )
+    sheet = _command(
+        sub, "figures", "write a contact sheet of every exercise's figures to review them",
+        "One page with every exercise's figures beside its starting position and steps, as "
+        "HTML, SVG and PNG. Look for bodies floating above the floor, hands that miss it, knees "
+        "bending the wrong way and props nobody touches.",
+    )  # fmt: skip
     sheet.add_argument(
         "--output", type=Path, default=Path("dist/figures"),
         help="folder to write into, relative to --root (default: %(default)s)",
