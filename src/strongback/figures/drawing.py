@@ -135,10 +135,10 @@ def render(
     ):
         view = View(figure.view)
         canvas = Canvas(view)
-        if figure.view != "top":
+        if figure.view != "above":
             canvas.line("floor", [(x0, -0.6), (x1, -0.6)], 1.2, -50)
         for prop in figure.props:
-            draw_prop(canvas, prop, figure.view == "top")
+            draw_prop(canvas, prop, figure.view == "above")
         draw_body(canvas, figure)
         if index > 0 and items[index - 1][1].view == figure.view:
             _, before, before_shift = items[index - 1]

@@ -217,7 +217,7 @@ class Side(_Strict):
     )
 
 
-VIEW = Literal["side", "front", "top"]
+VIEW = Literal["side", "front", "above"]
 
 
 class Pose(_Strict):
@@ -226,7 +226,8 @@ class Pose(_Strict):
     view: VIEW = Field(
         default="side",
         description="Where we look from: `side` (the body's right side, facing right), "
-        "`front` (facing us) or `top` (from above, for movements along the floor).",
+        "`front` (facing us) or `above` (from above and to the side, for movements along the "
+        "floor such as knee rolls).",
         examples=["side"],
     )
     caption: Annotated[str, Field(min_length=1, max_length=40)] | None = Field(

@@ -48,6 +48,11 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+ABOVE = 50.0
+"""The `above` view looks down at this many degrees, from the body's right side."""
+_COS, _SIN = math.cos(math.radians(ABOVE)), math.sin(math.radians(ABOVE))
+
+
 @dataclass(frozen=True)
 class View:
     """Projects world points (body heights) onto the drawing (cm, y up) with a depth."""
@@ -58,8 +63,8 @@ class View:
         x, y, z = p
         if self.name == "front":
             return (-z * CM, y * CM, x)
-        if self.name == "top":
-            return (x * CM, -z * CM, y)
+        if self.name == "above":
+            return (x * CM, (y * _COS - z * _SIN) * CM, y * _SIN + z * _COS)
         return (x * CM, y * CM, z)
 
 
@@ -207,8 +212,8 @@ def _unproject(view: View, sx: float, sy: float) -> Vec:
     """A drawing-plane direction as a world direction."""
     if view.name == "front":
         return (0.0, sy, -sx)
-    if view.name == "top":
-        return (sx, 0.0, -sy)
+    if view.name == "above":
+        return (sx, sy * _COS, -sy * _SIN)
     return (sx, sy, 0.0)
 
 
@@ -222,8 +227,8 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
     back = -20.0
     if kind == "mat":
         x0, x1 = sorted((pts["from"][0], pts["to"][0]))
-        if top_view:
-            canvas.rect("prop", x0, -32, x1, 32, 2, back)
+        if top_view:  # the mat seen from above: its width foreshortened
+            canvas.rect("prop", x0, -34 * _SIN, x1, 34 * _SIN, 2, back)
         else:
             canvas.rect("prop", x0, 0, x1, 1.5, 0.7, back)
     elif kind == "wall":
@@ -278,7 +283,7 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
     elif kind in ("band", "cable"):
         x, y, depth = pts["grip"]
         ax, ay, _ = pts["anchor"]
-        canvas.line("prop", [(x, y), (ax, ay)], 1.6 if kind == "cable" else 2.4, depth - 0.001)
+        canvas.line("prop", [(x, y), (ax, ay)], 1.6 if kind == "cable" else 3.2, depth - 0.001)
         if kind == "cable":
             canvas.circle("prop", ax, ay, 5, back)
             canvas.rect("prop", x - 2, y - 14, x + 2, y + 14, 1.5, 9.0)
