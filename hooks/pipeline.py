@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import handouts, jsonld, publish, reference, urls
+from strongback import compact, handouts, jsonld, publish, reference, urls
 from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
@@ -75,6 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _last_good = _build
             _recovered = _preview.valid(root)
     _author_links(config)
+    _public_polyfills(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
@@ -89,6 +90,16 @@ def _author_links(config: MkDocsConfig) -> None:
         return
     features = config.theme["features"]
     config.theme["features"] = [f for f in features if not f.startswith("content.action.")]
+
+
+def _public_polyfills(config: MkDocsConfig) -> None:
+    """The iframe-worker shim only matters from file:// (the offline copy): public pages do not
+    download it."""
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        return
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -107,15 +118,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
-    if _serving:  # the figures' contact sheet, for authors: only in the preview
-        for name, text in figures_preview(build.content).items():
-            files.append(File.generated(config, name, content=text))
-        log.info(
-            "strongback: figure contact sheet at %sfigures/contact-sheet.html",
-            config.site_url or "/",
+    for css in [f for f in files if f.src_uri.startswith("css/") and f.src_uri.endswith(".css")]:
+        # The site's own stylesheets, published without comments and indentation.
+        files.remove(css)
+        files.append(
+            File.generated(config, css.src_uri, content=compact.compact_css(css.content_string))
         )
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
+        # So is the figures' contact sheet.
+        for name, text in figures_preview(build.content).items():
+            files.append(File.generated(config, name, content=text))
+        log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
@@ -171,13 +185,14 @@ def _with_policy(config: MkDocsConfig) -> bool:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = compact.compact_html(output)
     return publish.with_security_policy(output) if _with_policy(config) else output
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page is a theme template, not a page: it gets the same policy.
     if template_name.endswith(".html") and _with_policy(config):
-        return publish.with_security_policy(output_content)
+        return publish.with_security_policy(compact.compact_html(output_content))
     return output_content
 
 
