@@ -309,6 +309,8 @@ def _near_bar(prop: PropPlace) -> bool:
 # --- arrow --------------------------------------------------------------------------------------
 
 ARROW_POINTS = ("hand", "foot", "knee", "head", "hips", "elbow")
+MIN_ARROW = 16.0
+"""Shortest arrow drawn (cm): a small movement is shown by an arrow of this length."""
 
 
 def movement(
@@ -354,11 +356,18 @@ def draw_arrow(
     """A curved arrow from start to end, bowed away from the body's centre."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
-    nx, ny = -dy / length, dx / length
     mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
+    if length < MIN_ARROW:  # a small movement still gets an arrow you can see
+        k = MIN_ARROW / length
+        start = (mx - dx * k / 2, my - dy * k / 2)
+        end = (mx + dx * k / 2, my + dy * k / 2)
+        dx, dy, length = dx * k, dy * k, MIN_ARROW
+    nx, ny = -dy / length, dx / length
     if (mx - centre[0]) * nx + (my - centre[1]) * ny < 0:
         nx, ny = -nx, -ny
     gap = 9.0
+    if min(start[1], end[1]) + ny * (gap + 10) < 2:  # never below the floor: bow upwards
+        nx, ny = -nx, -ny
     s = (start[0] + nx * gap, start[1] + ny * gap)
     e = (end[0] + nx * gap, end[1] + ny * gap)
     bow = min(0.25 * length, 18)
