@@ -17,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from strongback import compact, handouts, jsonld, publish, reference, urls
+from strongback.figures.sheet import figures_preview
+from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
 from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import HandWrittenPage, SiteBuild, page_title
@@ -143,6 +145,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, _CSS_BUNDLE, content=compact.compact_css(text)))
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
+        # So is the figures' contact sheet.
+        for name, text in figures_preview(build.content).items():
+            files.append(File.generated(config, name, content=text))
+        log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
@@ -184,6 +190,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         jsonld.page_jsonld(facts, build.content, config.site_url)
     )
     return build.finish(markdown)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return fill_figure_slots(html, _current().content.exercises)
 
 
 def _with_policy(config: MkDocsConfig) -> bool:

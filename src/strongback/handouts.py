@@ -59,7 +59,11 @@ ADVICE: dict[Kind, str] = {
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 """Tagged PDF/UA-1: headings, lists and tables reach screen readers; the title shows in viewers."""
 
-ENGINE_FILES = ("handouts.py", "dose.py", "citations.py", "review.py", "urls.py", "templating.py")
+ENGINE_FILES: tuple[str, ...] = (
+    *("handouts.py", "dose.py", "citations.py", "review.py", "urls.py", "templating.py"),
+    *(f"figures/{name}.py" for name in ("body", "kinematics", "svg", "drawing")),
+    "templates/figures/print.html.jinja",
+)
 
 
 @dataclass(frozen=True)
