@@ -321,14 +321,11 @@ def test_real_content_is_reviewed_and_unchanged_since() -> None:
 
 
 def test_figure_poses_and_the_review_block_are_not_part_of_the_fingerprint(root: Path) -> None:
-    from strongback.model import Exercise
-
-    class WithPoses(Exercise):  # the figures' `poses:` block, as issue 12 adds it
-        poses: dict[str, list[int]] | None = None
-
     exercise = load_content(root / "content", root / "docs").exercises["bird-dog"]
-    data = exercise.model_dump()
-    drawn = WithPoses(**data, poses={"start": [1, 2, 3]})
+    # The figures' `poses:` block (issue 12), as the real bird dog has it.
+    poses = load_content(REPO / "content", REPO / "docs").exercises["bird-dog"].poses
+    assert poses is not None and exercise.poses is None
+    drawn = exercise.model_copy(update={"poses": poses})
     assert fingerprint(drawn) == fingerprint(exercise)
     other_review = exercise.model_copy(update={"review": exercise.review.model_copy(
         update={"last_reviewed": date(2026, 2, 1)})})  # fmt: skip
