@@ -20,11 +20,11 @@ import pypdf
 import pytest
 
 from strongback import handouts, urls
-from strongback.checks import plain_text
 from strongback.dose import dose_rows, dose_summary
 from strongback.load import load_content
 from strongback.model import Content
 from strongback.review import long_date
+from strongback.text import plain_text
 
 from .conftest import (
     FIXTURES,

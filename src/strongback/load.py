@@ -6,7 +6,6 @@ mistakes in one run, and the build stops before MkDocs touches `site/`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from strongback import messages, model, syntax
 from strongback.citations import citation_positions
 from strongback.suggest import did_you_mean
+from strongback.text import FRONT_MATTER
 from strongback.validation import content_errors
 
 try:  # libyaml is ~8x faster on large files, and its nodes still carry marks
@@ -39,9 +39,6 @@ Path_ = tuple[str | int, ...]
 
 dotted = messages.field_label
 """A field path as authors count: ('steps', 3) -> 'step 4' (see `messages.field_label`)."""
-
-FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
-"""YAML front matter at the top of a Markdown page; group 1 is the YAML."""
 
 
 @dataclass(frozen=True, order=True)

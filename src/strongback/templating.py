@@ -9,7 +9,6 @@ from typing import Any
 import jinja2
 
 from strongback import urls
-from strongback.checks import plain_text
 from strongback.citations import cited_keys, vancouver
 from strongback.dose import (
     dose_details,
@@ -20,6 +19,7 @@ from strongback.dose import (
 )
 from strongback.figures.web import GLOBALS as FIGURE_GLOBALS
 from strongback.review import long_date
+from strongback.text import plain_text
 from strongback.wording import lead_in
 
 

@@ -10,11 +10,11 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from strongback.checks import plain_text
 from strongback.figures.drawing import Drawing, render
 from strongback.figures.pose import Poses
 from strongback.figures.svg import PRINT, SCREEN, Palette
 from strongback.model import Exercise
+from strongback.text import plain_text
 
 PALETTES = {"screen": SCREEN, "print": PRINT}
 
