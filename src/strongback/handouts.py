@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from markupsafe import Markup
 from strongback import __version__, urls
 from strongback.citations import citation_keys, number_citations, vancouver
 from strongback.model import Content, Exercise, HandoutItem, Review
+from strongback.pdf_cache import engine_digest
 from strongback.review import review_info
 from strongback.templating import environment
 
@@ -58,12 +59,6 @@ ADVICE: dict[Kind, str] = {
 }
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 """Tagged PDF/UA-1: headings, lists and tables reach screen readers; the title shows in viewers."""
-
-ENGINE_FILES: tuple[str, ...] = (
-    *("handouts.py", "dose.py", "citations.py", "review.py", "urls.py", "templating.py"),
-    *(f"figures/{name}.py" for name in ("body", "kinematics", "svg", "drawing")),
-    "templates/figures/print.html.jinja",
-)
 
 
 @dataclass(frozen=True)
@@ -275,16 +270,9 @@ def cache_dir(root: Path) -> Path:
 
 
 def _engine_digest() -> str:
-    """Templates, styles and the code that formats what a PDF shows, plus library versions."""
-    digest = hashlib.sha256(f"{__version__} weasyprint {metadata.version('weasyprint')}".encode())
-    package = resources.files("strongback")
-    templates = package / "templates" / "handout"
-    for item in sorted(templates.iterdir(), key=lambda entry: entry.name):
-        digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    for name in ENGINE_FILES:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
-    digest.update(json.dumps(PDF_OPTIONS, sort_keys=True).encode())
-    return digest.hexdigest()
+    """Every file of the package and the version of every library that shapes a PDF (see
+    `pdf_cache`), plus the options WeasyPrint writes with."""
+    return engine_digest(extra=f"{__version__} {json.dumps(PDF_OPTIONS, sort_keys=True)}")
 
 
 def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> str:
