@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+from strongback import handouts
+from strongback.load import load_content
 from strongback.pdf_cache import PACKAGE, engine_digest, library_versions, package_files
+
+from .conftest import FIXTURES
 
 
 def test_every_file_of_the_package_is_hashed() -> None:
@@ -75,3 +80,15 @@ def test_any_changed_file_or_version_makes_a_new_digest(package: Path) -> None:
     (package / "__pycache__").mkdir()  # bytecode says nothing the sources do not
     (package / "__pycache__" / "module.cpython-311.pyc").write_bytes(b"\0")
     assert engine_digest(package, versions) == with_font
+
+
+def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    spec = handouts.pdf_specs(content, "https://strongback.example/")[0]
+    day = date(2026, 11, 27)
+    keys = {handouts.cache_key(spec, content, today=day, engine=e) for e in ("a", "b")}
+    assert len(keys) == 2
+    identifier = handouts.document_identifier(spec, content, today=day)
+    assert len(identifier) == 32
+    other = handouts.pdf_specs(content, "https://strongback.example/")[1]
+    assert handouts.document_identifier(other, content, today=day) != identifier

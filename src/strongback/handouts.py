@@ -277,6 +277,18 @@ def _engine_digest() -> str:
 
 def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> str:
     """A hash of everything that goes into one PDF; any change makes a new key."""
+    payload = {"engine": engine, **_content_inputs(spec, content, today=today)}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def document_identifier(spec: PdfSpec, content: Content, *, today: date) -> str:
+    """The PDF's /ID: a hash of the content it shows, not of the engine, so a change of the code
+    that draws the same pages gives the same bytes."""
+    payload = _content_inputs(spec, content, today=today)
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _content_inputs(spec: PdfSpec, content: Content, *, today: date) -> dict[str, Any]:
     if spec.kind == "handout":
         handout = content.handouts[spec.record_id]
         records: list[Any] = [handout, *(content.exercises[i.exercise] for i in handout.exercises)]
@@ -287,14 +299,12 @@ def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> s
     inputs = [r.model_dump(mode="json") for r in [*records, content.safety, content.site]]
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
     references = sorted(set(citation_keys(text)) & set(content.references))
-    payload = {
-        "engine": engine,
+    return {
         "spec": asdict(spec),
         "inputs": text,
         "references": [content.references[k].model_dump(mode="json") for k in references],
         "status": review_info(review, content.site, today).status,
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -381,7 +391,7 @@ def build_pdfs(
                     (size, render_html(spec, content, today=today, type_size=size))
                     for size in TYPE_SIZES
                 ),
-                key[:32],
+                document_identifier(spec, content, today=today),
                 MAX_PAGES[spec.kind],
             )
             for key, (spec, _) in missing.items()
