@@ -1,8 +1,6 @@
-// Exercise figures: a gentle, optional animation between the positions, with a pause control;
-// never offered under reduced motion, never printed (css/figures.css). No inline script (CSP).
+// Optional animation of exercise figures (see css/figures.css); none under reduced motion.
 (function () {
-  var reduce = window.matchMedia("(prefers-reduced-motion: reduce)");
-  if (reduce.matches) return;
+  if (window.matchMedia("(prefers-reduced-motion: reduce)").matches) return;
   document.querySelectorAll(".sb-figures[data-sb-animate]").forEach(function (block) {
     var count = block.querySelectorAll(".sb-figure").length;
     if (count < 2 || count > 3) return;
@@ -18,12 +16,5 @@
       button.textContent = (on ? "Pause" : "Play") + " the movement";
     });
     block.after(button);
-  });
-  reduce.addEventListener("change", function (event) {
-    if (!event.matches) return;
-    document.querySelectorAll(".sb-play").forEach(function (button) {
-      if (button.getAttribute("aria-pressed") === "true") button.click();
-      button.hidden = true;
-    });
   });
 })();
