@@ -239,7 +239,8 @@ def _figure_alts(data: bytes) -> list[str]:
             if hasattr(kid, "get_object"):
                 walk(kid)
 
-    walk(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    catalog: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    walk(catalog["/StructTreeRoot"])
     return found
 
 
