@@ -277,3 +277,19 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
         assert len(alts) == 2 * len(names)
         for name in names:  # each exercise's two positions, named after it
             assert sum(alt.startswith(f"{name}: ") for alt in alts) == 2, name
+
+
+def test_strongback_figures_writes_the_contact_sheet(tmp_path: Path) -> None:
+    from strongback.cli import main
+    from strongback.figures.sheet import figures_preview
+
+    assert main(["--root", str(ROOT), "figures", "--output", str(tmp_path)]) == 0
+    html = (tmp_path / "contact-sheet.html").read_text(encoding="utf-8")
+    svg = (tmp_path / "contact-sheet.svg").read_text(encoding="utf-8")
+    png = (tmp_path / "contact-sheet.png").read_bytes()
+    assert html.count('<div class="row">') == 28 and "Bird dog: start position" in html
+    assert svg.count("<title>") == 1 + 2 * 28 + svg.count("between position")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 50_000
+    # The preview (`mkdocs serve`) publishes the same sheet.
+    content = load_content(ROOT / "content", ROOT / "docs")
+    assert figures_preview(content)["figures/contact-sheet.html"] == html
