@@ -24,14 +24,6 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def minimal_site(project: Callable[[str | None], Path]) -> Path:
-    root = project("minimal")
-    result = run_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 def test_generated_pages_exist(minimal_site: Path) -> None:
     for page in (
         "benefits/index.html",
