@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,3 +218,78 @@ def test_drawing_is_deterministic_and_follows_the_scheme() -> None:
     for cls in ("sbf-n", "sbf-f", "sbf-b", "sbf-l", "sbf-a"):
         assert f'class="{cls}' in svg, cls
     assert "<title>Reach: end position</title><desc>Reach.</desc>" in svg
+
+
+def _figure_alts(data: bytes) -> list[str]:
+    """The text alternatives of the tagged PDF's Figure elements, in reading order."""
+    import io
+
+    import pypdf
+
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure" and node.get("/Alt"):
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            if hasattr(kid, "get_object"):
+                walk(kid)
+
+    catalog: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    walk(catalog["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "record"), [("exercise", "bird-dog"), ("handout", "gentle-start")]
+)
+def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) -> None:
+    from datetime import date
+
+    from strongback import handouts
+
+    content = load_content(ROOT / "content", ROOT / "docs")
+    spec = next(
+        s
+        for s in handouts.pdf_specs(content, "https://strongback.example/")
+        if s.kind == kind and s.record_id == record and s.paper == "a4"
+    )
+    size = 10.5
+    html = handouts.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
+    result = handouts.render_pdf(handouts.PdfJob(((size, html),), "0" * 32, 2))
+    assert result.data is not None
+    alts = [alt for alt in _figure_alts(result.data) if not alt.startswith("QR code")]
+    if kind == "exercise":
+        assert alts == [
+            "Bird dog: start position. Kneel on all fours. Put your hands under your shoulders "
+            "and your knees under your hips.",
+            "Bird dog: hold position. At the same time, reach the opposite arm forward to "
+            "shoulder height.",
+        ]
+    else:
+        names = [
+            content.exercises[item.exercise].name for item in content.handouts[record].exercises
+        ]
+        assert len(alts) == 2 * len(names)
+        for name in names:  # each exercise's two positions, named after it
+            assert sum(alt.startswith(f"{name}: ") for alt in alts) == 2, name
+
+
+def test_strongback_figures_writes_the_contact_sheet(tmp_path: Path) -> None:
+    from strongback.cli import main
+    from strongback.figures.sheet import figures_preview
+
+    assert main(["--root", str(ROOT), "figures", "--output", str(tmp_path)]) == 0
+    html = (tmp_path / "contact-sheet.html").read_text(encoding="utf-8")
+    svg = (tmp_path / "contact-sheet.svg").read_text(encoding="utf-8")
+    png = (tmp_path / "contact-sheet.png").read_bytes()
+    assert html.count('<div class="row">') == 28 and "Bird dog: start position" in html
+    assert svg.count("<title>") == 1 + 2 * 28 + svg.count("between position")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 50_000
+    # The preview (`mkdocs serve`) publishes the same sheet.
+    content = load_content(ROOT / "content", ROOT / "docs")
+    assert figures_preview(content)["figures/contact-sheet.html"] == html

@@ -63,7 +63,8 @@ def _cached(
 
 def svg_markup(drawing: Drawing) -> Markup:
     """The SVG, safe to put in a template: every text in it is escaped when it is made."""
-    return Markup(drawing.svg)
+    # Inline in HTML the SVG namespace is implied: leave it out to keep pages light.
+    return Markup(drawing.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1))
 
 
 def data_uri(drawing: Drawing) -> str:

@@ -39,9 +39,12 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
     return html + Markup(" ") if html else html
 
 
-def print_figures(exercise: Exercise) -> Markup:
-    """The figures in black and grey, as images, for a PDF."""
-    return _render("print.html.jinja", drawings=drawings(exercise, "print"), uri=data_uri)
+def print_figures(exercise: Exercise, compact: bool = False) -> Markup:
+    """The figures in black and grey, as images, for a PDF; `compact`: small, without
+    captions (a routine's exercise card)."""
+    return _render(
+        "print.html.jinja", drawings=drawings(exercise, "print"), uri=data_uri, compact=compact
+    )
 
 
 _SLOT = re.compile(r'(<div class="[^"]*" data-sb-figure="([a-z0-9-]+)">)(</div>)')
