@@ -76,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _recovered = _preview.valid(root)
     _author_links(config)
     _public_polyfills(config)
-    _bundle_stylesheets(config)
+    _bundle_assets(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
@@ -103,18 +103,25 @@ def _public_polyfills(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p]
 
 
-_CSS_BUNDLE = "css/site.css"
-_css_sources: list[str] = []
-"""mkdocs.yml's extra_css, published as one compact stylesheet (`_CSS_BUNDLE`)."""
+_bundles: dict[str, list[str]] = {}
+"""Published file -> the files it joins: mkdocs.yml's extra_css and extra_javascript."""
 
 
-def _bundle_stylesheets(config: MkDocsConfig) -> None:
-    # One request instead of one per file: each render-blocking stylesheet delays the first paint
-    # on a slow phone connection (Lighthouse).
-    global _css_sources
-    _css_sources = [str(path) for path in config.extra_css if str(path) != _CSS_BUNDLE]
-    if _css_sources:
-        config.extra_css = [_CSS_BUNDLE]
+def _bundle_assets(config: MkDocsConfig) -> None:
+    # One stylesheet and one script instead of one per file: each render-blocking request delays
+    # the first paint on a slow phone, and each file costs its own gzip overhead. Exercise pages
+    # load css/site.css; the home page, the finder and routine pages css/site-pages.css, which
+    # adds their layouts (docs/css/pages.css). overrides/main.html links them.
+    global _bundles
+    css = [str(path) for path in config.extra_css]
+    js = [str(path) for path in config.extra_javascript]
+    _bundles = {
+        "css/site.css": css,
+        "css/site-pages.css": [*css, "css/pages.css"],
+        "js/site.js": js,
+    }
+    config.extra_css = []
+    config.extra_javascript = []
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -139,10 +146,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, css.src_uri, content=compact.compact_css(css.content_string))
         )
-    sources = [files.get_file_from_path(src) for src in _css_sources]
-    if _css_sources:
-        text = "\n".join(f.content_string for f in sources if f is not None)
-        files.append(File.generated(config, _CSS_BUNDLE, content=compact.compact_css(text)))
+    for target, sources in _bundles.items():
+        found = [files.get_file_from_path(src) for src in sources]
+        missing = [src for src, f in zip(sources, found, strict=True) if f is None]
+        if missing:
+            raise PluginError(f"mkdocs.yml lists {', '.join(missing)}, not found under docs/")
+        text = "\n".join(f.content_string for f in found if f is not None)
+        content = compact.compact_css(text) if target.endswith(".css") else text
+        files.append(File.generated(config, target, content=content))
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
         # So is the figures' contact sheet.

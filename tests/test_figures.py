@@ -136,6 +136,11 @@ POSE_ERRORS = {
         "content/exercises/bird-dog.yml:{line}:20: poses.end, props item 1, type: unknown prop "
         "'kettlebel' (did you mean 'kettlebell'?)",
     ),
+    "unknown body part": (
+        "    floor: [hnads]\n",
+        "content/exercises/bird-dog.yml:{line}:13: poses.end, floor item 1: unknown body part "
+        "'hnads' (did you mean 'hands'?)",
+    ),
     "floating contact": (
         "    floor: [hands, feet]\n",
         "content/exercises/bird-dog.yml:{pose}:5: poses.end: left_hand should rest on the floor "
@@ -293,3 +298,15 @@ def test_strongback_figures_writes_the_contact_sheet(tmp_path: Path) -> None:
     # The preview (`mkdocs serve`) publishes the same sheet.
     content = load_content(ROOT / "content", ROOT / "docs")
     assert figures_preview(content)["figures/contact-sheet.html"] == html
+
+
+def test_a_pose_naming_a_step_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    project = _project_with(tmp_path, "    step: 9\n")
+    numbered = (project / "content" / "exercises" / "bird-dog.yml").read_text().splitlines()
+    line = numbered.index("poses:") + 2
+    with pytest.raises(ContentErrors) as raised:
+        load_content(project / "content", project / "docs")
+    assert [str(e) for e in raised.value.errors] == [
+        f"content/exercises/bird-dog.yml:{line}:3: poses: the end pose shows step 9, but this "
+        "exercise has 3 steps"
+    ]
