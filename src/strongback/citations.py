@@ -3,12 +3,49 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from strongback.model import Reference
+
+class Reference(Protocol):
+    """What a reference list entry shows; `model.Reference` has it all. Typed here, not imported:
+    the model imports this module for its validators, and nothing here needs the model."""
+
+    @property
+    def authors(self) -> Sequence[str]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def journal(self) -> str | None: ...
+    @property
+    def publisher(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def volume(self) -> str | None: ...
+    @property
+    def issue(self) -> str | None: ...
+    @property
+    def pages(self) -> str | None: ...
+    @property
+    def doi(self) -> str | None: ...
+    @property
+    def pmid(self) -> str | None: ...
+    @property
+    def pmcid(self) -> str | None: ...
+    @property
+    def url(self) -> object | None: ...
+    @property
+    def isbn(self) -> str | None: ...
+    @property
+    def updated(self) -> date | None: ...
+
+
+Entry = TypeVar("Entry")
 
 CITATION = re.compile(r"\[@([A-Za-z0-9][\w.-]*(?:\s*;\s*@[A-Za-z0-9][\w.-]*)*)\]")
 _CODE = re.compile(r"(^```.*?^```[ \t]*$|^~~~.*?^~~~[ \t]*$|`[^`\n]+`)", re.DOTALL | re.MULTILINE)
@@ -131,6 +168,6 @@ def vancouver(ref: Reference) -> str:
     return " ".join(parts + links)
 
 
-def reference_list(keys: list[str], references: Mapping[str, Reference]) -> list[Reference]:
+def reference_list(keys: list[str], references: Mapping[str, Entry]) -> list[Entry]:
     """The references for `keys`, in citation order."""
     return [references[key] for key in keys]

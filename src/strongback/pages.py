@@ -224,7 +224,7 @@ def finish_page(markdown: str, references: Mapping[str, object]) -> str:
     cited = number_citations(markdown)
     if not cited.keys:
         return markdown
-    refs = reference_list(cited.keys, references)  # type: ignore[arg-type]
+    refs = reference_list(cited.keys, references)
     return cited.markdown.rstrip("\n") + "\n\n" + render("pages/reference-list.md.jinja", refs=refs)
 
 

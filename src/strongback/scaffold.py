@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from strongback.load import parse_yaml
+from strongback.templating import render
 
 KINDS = ("exercise", "handout")
 MARKER = "# TODO"
@@ -14,9 +15,6 @@ MARKER = "# TODO"
 
 def render_scaffold(kind: str, **context: Any) -> str:
     """A new content file of this kind (see templates/scaffold/)."""
-    # Imported here: the templating module imports the checks, which import this module.
-    from strongback.templating import render
-
     return render(f"scaffold/{kind}.yml.jinja", **context)
 
 
