@@ -21,6 +21,7 @@ from strongback.checks import (
 )
 from strongback.export import DEFAULT_TARGET
 from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
+from strongback.settings import placeholder_settings, read_settings
 from strongback.site import today
 from strongback.templating import environment
 
@@ -69,6 +70,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_findings(report, sys.stderr)
     if report.errors:
         return 1
+    if args.pdfs and not sheets_fit(_root(args), content):
+        return 1
     print(
         f"Content is valid: {len(content.exercises)} exercises, {len(content.handouts)} handouts, "
         f"{len(content.references)} references."
@@ -91,7 +94,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     print()
     _print_findings(report, sys.stdout)
-    return 1 if report.errors else 0
+    unpublishable = publish_blockers(_root(args), content) if args.publish else []
+    return 1 if report.errors or unpublishable else 0
+
+
+def publish_blockers(root: Path, content: model.Content) -> list[str]:
+    """`check --publish`: example settings a published site must not keep (printed)."""
+    found = placeholder_settings(read_settings(root / "mkdocs.yml"), content)
+    for message in found:
+        print(f"error: placeholder setting: {message}")
+    if found:
+        print(f"{len(found)} placeholder setting{'s' if len(found) != 1 else ''}: not publishable.")
+    return found
 
 
 def _print_findings(report: CheckReport, stream: TextIO) -> None:
@@ -171,9 +185,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_handouts(args: argparse.Namespace) -> int:
-    from mkdocs.utils.yaml import yaml_load
+def cmd_build(args: argparse.Namespace) -> int:
+    from strongback.export import ExportError, build_everything
 
+    root = _root(args)
+    target = args.output if args.output.is_absolute() else root / args.output
+    try:
+        result = build_everything(root, target, strict=args.strict)
+    except ExportError as error:
+        print(
+            f"strongback build: {error}. site/ and {args.output} were left as they were.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"published site/ and {result.summary()}")
+    return 0
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
     from strongback import handouts
 
     root = _root(args)
@@ -183,19 +212,50 @@ def cmd_handouts(args: argparse.Namespace) -> int:
         print(errors, file=sys.stderr)
         return 1
     # The address the QR codes point at: mkdocs.yml's site_url (it reads STRONGBACK_SITE_URL).
-    with (root / "mkdocs.yml").open(encoding="utf-8") as config:
-        site_url = args.site_url or yaml_load(config).get("site_url") or ""
+    site_url = args.site_url or read_settings(root / "mkdocs.yml").site_url
     target = args.output if args.output.is_absolute() else root / args.output
     try:
         pdfs = handouts.build_pdfs(
             content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
         )
-    except (ValueError, handouts.PdfErrors) as error:
+    except ValueError as error:
         print(f"strongback handouts: {error}", file=sys.stderr)
+        return 1
+    except handouts.PdfErrors as errors:
+        # Write what fits, and each sheet that does not under a name that says so.
+        handouts.write_pdfs(errors.partial, target)
+        for site_path, too_long in sorted(errors.overflowing.items()):
+            written = target / handouts.overflow_name(site_path, too_long.pages)
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(too_long.path.read_bytes())
+            print(f"wrote {written} to look at: it does not fit its pages", file=sys.stderr)
+        print(f"strongback handouts: {errors}", file=sys.stderr)
         return 1
     handouts.write_pdfs(pdfs, target)
     print(f"{pdfs.summary()}; written under {target}")
     return 0
+
+
+def sheets_fit(root: Path, content: model.Content) -> bool:
+    """Whether every handout and exercise sheet fits its pages; prints the ones that do not.
+    Uses the PDF cache (the verdict is cached too): nothing is rendered twice."""
+    from strongback import handouts
+
+    site_url = read_settings(root / "mkdocs.yml").site_url
+    if not site_url:
+        return True  # no mkdocs.yml: a content folder on its own has no PDFs
+    try:
+        pdfs = handouts.build_pdfs(
+            content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
+        )
+    except handouts.PdfErrors as errors:
+        for message in errors.messages:
+            print(message, file=sys.stderr)
+        count = len(errors.messages)
+        print(f"{count} sheet{'s do' if count != 1 else ' does'} not fit.", file=sys.stderr)
+        return False
+    print(f"Every sheet fits its pages: {pdfs.summary()}.")
+    return True
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -204,6 +264,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "new": cmd_new,
     "export": cmd_export,
+    "build": cmd_build,
     "handouts": cmd_handouts,
 }
 
@@ -212,10 +273,22 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="strongback", description=__doc__)
     main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
     sub = main.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check every content file and list all problems")
-    sub.add_parser(
+    validate = sub.add_parser(
+        "validate",
+        help="check every content file and list all problems, sheets too long for their pages "
+        "included",
+    )
+    validate.add_argument(
+        "--no-pdfs", dest="pdfs", action="store_false",
+        help="skip the page-limit check of handouts and exercise sheets (renders uncached PDFs)",
+    )  # fmt: skip
+    check = sub.add_parser(
         "check", help="content standards: reading grade, claims and review status of every page"
     )
+    check.add_argument(
+        "--publish", action="store_true",
+        help="about to publish: example settings (site_url, repo_url, contact address) are errors",
+    )  # fmt: skip
     sub.add_parser("schema", help="write a JSON Schema per content kind into schemas/")
     new = sub.add_parser("new", help="scaffold a new, valid content file")
     new.add_argument("kind", choices=["exercise", "handout"])
@@ -228,6 +301,19 @@ def parser() -> argparse.ArgumentParser:
         help="where to write the zip, relative to --root (default: %(default)s)",
     )  # fmt: skip
     offline.add_argument(
+        "--no-strict", dest="strict", action="store_false",
+        help="let MkDocs warnings through instead of failing the build",
+    )  # fmt: skip
+    everything = sub.add_parser(
+        "build",
+        help="`make site`: the public site/ and the offline zip, replaced together only when "
+        "both builds succeed",
+    )
+    everything.add_argument(
+        "--output", type=Path, default=DEFAULT_TARGET,
+        help="where to write the offline zip, relative to --root (default: %(default)s)",
+    )  # fmt: skip
+    everything.add_argument(
         "--no-strict", dest="strict", action="store_false",
         help="let MkDocs warnings through instead of failing the build",
     )  # fmt: skip
