@@ -12,12 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import atomic, fonts, handouts, jsonld, publish, settings, urls
+from strongback import atomic, compact, fonts, handouts, jsonld, publish, reference, settings, urls
 from strongback.load import ContentErrors
+from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import HandWrittenPage, SiteBuild, page_title
 
 if TYPE_CHECKING:
@@ -33,6 +35,11 @@ _serving = False
 """Under `mkdocs serve`, PDFs come from the cache only (STRONGBACK_PDF, see the README)."""
 _last_good: SiteBuild | None = None
 """Under `mkdocs serve`: the last content that loaded without errors."""
+_preview = Preview()
+_recovered: Recovery | None = None
+"""After an invalid edit is fixed: what was fixed and changed since the last valid build."""
+_pages = 0
+_announced = False
 _command = ""
 _dirty = False
 _warned: set[str] = set()
@@ -94,7 +101,7 @@ def _previewing(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _last_good, _staging
+    global _build, _last_good, _recovered, _staging
     _build = None
     if _command in ("build", "gh-deploy") and not _previewing(config) and _staging is None:
         _staging = _Staging(config)
@@ -110,8 +117,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # content instead keeps the preview usable while the author fixes the file.
         print(f"{message}\nStill serving the last valid content.", file=sys.stderr)
         _build = _last_good
-    if _serving:
-        _last_good = _build
+        _preview.failed(error.file for error in errors.errors)
+    else:
+        if _serving:
+            _last_good = _build
+            _recovered = _preview.valid(root)
+    _author_links(config)
+    _public_polyfills(config)
     _warn_placeholders(config, _build)
     for warning in _build.warnings:
         log.warning(str(warning))
@@ -140,21 +152,25 @@ def _public(config: MkDocsConfig) -> settings.Settings:
     return settings.read_settings(Path(config.config_file_path))
 
 
-def on_post_build(*, config: MkDocsConfig) -> None:
-    if _staging is not None:
-        _staging.built = True
+def _author_links(config: MkDocsConfig) -> None:
+    """Edit links and the repository link mean nothing to a reader: the public build shows them
+    only when `extra.source_links` is true in mkdocs.yml. `mkdocs serve` keeps the edit link
+    (to the YAML source) for authors; the repository link follows the setting there too
+    (overrides/partials/source.html)."""
+    if config.extra.get("source_links") or _serving:
+        return
+    features = config.theme["features"]
+    config.theme["features"] = [f for f in features if not f.startswith("content.action.")]
 
 
-def on_build_error(*, error: Exception) -> None:
-    if _staging is not None:
-        _staging.failed = True
-
-
-def on_shutdown() -> None:
-    global _staging
-    if _staging is not None:
-        staging, _staging = _staging, None
-        staging.finish()
+def _public_polyfills(config: MkDocsConfig) -> None:
+    """The iframe-worker shim only matters from file:// (the offline copy): public pages do not
+    download it."""
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        return
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p]
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -173,14 +189,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    for css in [f for f in files if f.src_uri.startswith("css/") and f.src_uri.endswith(".css")]:
+        # The site's own stylesheets, published without comments and indentation.
+        files.remove(css)
+        files.append(
+            File.generated(config, css.src_uri, content=compact.compact_css(css.content_string))
+        )
     # The bundled font, with its licence, where docs/css/strongback.css looks for it.
     for font in fonts.published():
         files.append(
             File.generated(config, f"{fonts.SITE_FOLDER}/{font.name}", abs_src_path=str(font))
         )
+    if _serving:  # the content reference is for authors: in the preview, never published
+        files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
+    global _pages
+    _pages = len(files.documentation_pages())
     return files
 
 
@@ -238,11 +264,38 @@ def _with_policy(config: MkDocsConfig) -> bool:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = compact.compact_html(output)
     return publish.with_security_policy(output) if _with_policy(config) else output
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page is a theme template, not a page: it gets the same policy.
     if template_name.endswith(".html") and _with_policy(config):
-        return publish.with_security_policy(output_content)
+        return publish.with_security_policy(compact.compact_html(output_content))
     return output_content
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    global _recovered, _announced
+    if _staging is not None:
+        _staging.built = True
+    if _recovered is not None:  # the author fixed an invalid edit: say so, and what was rebuilt
+        log.info(recovery_message(_recovered, _pages))
+        _recovered = None
+    if _serving and not _announced:
+        mount = urlsplit(config.site_url or "/").path.rstrip("/")
+        address = f"http://{config.dev_addr}{mount}/{urls.page_url(reference.PAGE)}"
+        log.info("Every content field, described for authors: %s", address)
+        _announced = True
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _staging is not None:
+        _staging.failed = True
+
+
+def on_shutdown() -> None:
+    global _staging
+    if _staging is not None:
+        staging, _staging = _staging, None
+        staging.finish()

@@ -67,10 +67,24 @@ def test_citations_link_to_the_page_reference_list(minimal_site: Path) -> None:
     assert 'href="https://doi.org/10.1002/14651858.CD009790.pub2"' in html
 
 
-def test_edit_links_point_at_the_yaml_source(minimal_site: Path) -> None:
-    html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
+def test_public_build_has_no_edit_or_repository_link(minimal_site: Path) -> None:
+    for page in ("exercises/bird-dog/index.html", "index.html"):
+        html = (minimal_site / page).read_text(encoding="utf-8")
+        assert "/edit/main/" not in html and 'rel="edit"' not in html, page
+        assert 'class="md-source"' not in html, page
+
+
+def test_edit_links_point_at_the_yaml_source_when_turned_on(
+    project: Callable[[str | None], Path],
+) -> None:
+    # extra.source_links in mkdocs.yml (here through its environment variable) shows both.
+    root = project("minimal")
+    result = run_build(root, "--strict", STRONGBACK_SOURCE_LINKS="true", STRONGBACK_PDF="off")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/exercises/bird-dog/index.html").read_text(encoding="utf-8")
     assert "/edit/main/content/exercises/bird-dog.yml" in html
-    home = (minimal_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in html
+    home = (root / "site/index.html").read_text(encoding="utf-8")
     assert "/edit/main/docs/index.md" in home
 
 
@@ -127,11 +141,19 @@ def test_failed_build_leaves_the_previous_site_untouched(
     result = run_build(root, "--strict")
     assert result.returncode != 0
     assert (
-        "content/exercises/bird-dog.yml:18:23: dose.reps: expected a whole number, got 'many'"
+        "content/exercises/bird-dog.yml:19:23: dose.reps: expected a whole number, got 'many'"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert tree_digest(root / "site") == before
+
+
+def test_the_content_reference_is_not_published(built_site: Path) -> None:
+    # It is for authors: in the `mkdocs serve` preview (tests/test_serve.py) and content/README.md.
+    assert not (built_site / "authoring").exists()
+    assert "Content reference" not in (built_site / "search" / "search_index.json").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_the_real_content_builds_strict(built_site: Path) -> None:

@@ -56,7 +56,7 @@ def test_every_rule_has_a_case() -> None:
     assert set(CASES) == {
         "uncited-claim", "causal-observational", "causal-weak-evidence", "banned-phrase",
         "reading-level", "long-sentence", "review-overdue", "review-expired", "image-alt",
-        "image-fields",
+        "image-fields", "lead-in",
     }  # fmt: skip
 
 
@@ -122,7 +122,7 @@ def test_check_prints_one_row_per_page(
     ]  # fmt: skip
     bird_dog = lines[2 + rows.index("exercises/bird-dog.md")]
     assert bird_dog.split() == [
-        "exercises/bird-dog.md", "1.6", "42", "1/1", "1",
+        "exercises/bird-dog.md", "1.3", "44", "1/1", "1",
         "current,", "due", "2027-01-15;", "clinical", "review", "pending",
     ]  # fmt: skip
     assert "2 exercises, 1 handouts, 3 references; 5 claims, 5 cited (100%)." in lines

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from strongback.cli import SCHEMA_KINDS, main
+from strongback.cli import main, parser
 from strongback.load import load_content
+from strongback.reference import README, SCHEMA_KINDS, content_reference
 
 from .conftest import FIXTURES, REPO
 
@@ -35,7 +37,7 @@ def test_validate_lists_every_error_and_exits_1(
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err
     expected = (FIXTURES / "invalid" / "many-files" / "expected.txt").read_text(encoding="utf-8")
-    assert err == expected + "4 errors found.\n"
+    assert err == expected + "3 errors found.\n"
     assert "Traceback" not in err
 
 
@@ -55,6 +57,19 @@ def test_committed_schemas_are_current(tmp_path: Path) -> None:
         assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"schemas/{path.name} is stale: run `strongback schema`"
         )
+
+
+def test_committed_content_reference_is_current() -> None:
+    committed = (REPO / README).read_text(encoding="utf-8")
+    assert committed == content_reference(), f"{README} is stale: run `strongback schema`"
+
+
+def test_schema_also_writes_the_content_reference(tmp_path: Path) -> None:
+    root = copy_minimal(tmp_path)
+    assert main(["--root", str(root), "schema"]) == 0
+    reference = (root / README).read_text(encoding="utf-8")
+    assert "- **`hold_seconds`**: optional, whole number.\n  How long to hold" in reference
+    load_content(root / "content", root / "docs")  # the README is not a stray content file
 
 
 def test_every_content_file_names_its_schema() -> None:
@@ -89,3 +104,26 @@ def test_new_rejects_a_bad_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     root = copy_minimal(tmp_path)
     assert main(["--root", str(root), "new", "exercise", "Wall Sit"]) == 2
     assert "'Wall Sit' is not a valid id" in capsys.readouterr().err
+
+
+def test_help_is_written_for_users(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert text.startswith("usage: strongback [-h] [--root ROOT] COMMAND ...\n\nCheck, build")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():
+        assert re.search(rf"^    {name} +[a-z]", text, re.MULTILINE), f"{name} has no summary"
+        assert command.description and command.description.endswith("."), name
+    for developer_words in ("module", "engine", "pydantic", "hook", "later"):
+        assert developer_words not in text.lower()
+
+
+def test_the_cli_keeps_the_mkdocs_notice_out_of_the_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `strongback export` runs MkDocs, which would print Material's end-of-life notice.
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    main(["--root", str(copy_minimal(tmp_path)), "validate"])
+    assert os.environ["NO_MKDOCS_2_WARNING"] == "1"
+    assert "export NO_MKDOCS_2_WARNING := 1" in (REPO / "Makefile").read_text(encoding="utf-8")

@@ -133,12 +133,13 @@ def test_every_page_has_json_ld_matching_it(built_site: Path) -> None:
             heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.DOTALL)
             assert heading and _text(heading.group(1)).startswith(plan["name"]), where
             if "repetitions" in plan:
-                assert re.search(rf"<td>Repetitions</td>\s*<td>{plan['repetitions']}\b", page)
+                amount = re.search(r'class="sb-dose-box__amount">(.*?)</p>', page, re.DOTALL)
+                assert amount and re.search(rf"\b{plan['repetitions']}\b", _text(amount[1]))
         if "/handouts/" in str(path) and path.parent.name != "handouts":
             text = _text(page)
             for part in data["mainEntity"]["hasPart"]:
                 if "additionalVariable" in part:
-                    assert f"Dose: {part['additionalVariable']}." in text, (where, part)
+                    assert f"How much: {part['additionalVariable']}." in text, (where, part)
         checked += 1
     assert checked > 30
 

@@ -38,6 +38,9 @@ def test_every_error_class_has_a_case() -> None:
         "duplicate-id", "unknown-citation", "unknown-exercise", "bad-identifiers",
         "non-http-url", "raw-html", "invalid-date", "empty-file", "non-utf8", "python-tag",
         "alias-bomb", "doc-page", "many-files",
+        # issue 15: each message in an author's words, with its fix
+        "unquoted-colon", "bad-indentation", "tab-and-deep-indent", "misplaced-field",
+        "list-positions", "unknown-citation-far", "raw-html-markdown", "unknown-field-no-match",
     }  # fmt: skip
 
 

@@ -36,6 +36,8 @@ from strongback.load import (
 )
 from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
+from strongback.scaffold import placeholder_message, placeholder_texts
+from strongback.wording import lead_in_errors
 
 # --- the standards (CONTENT-GUIDE.md, "Writing standards (checkable)") --------------------------
 
@@ -100,6 +102,7 @@ PROSE_EXCLUDED = frozenset(
         "other_names",
         "category",
         "level",
+        "body_position",
         "equipment",
         "muscles",
         "evidence",
@@ -499,6 +502,7 @@ def check_content(
         errors.update(_banned_phrases(page, sources))
         errors.update(_long_sentences(page, sources))
         errors.update(_images_without_alt(page, sources))
+        errors.update(_placeholders(page, sources))
         info = review_info(page.review, content.site, today)
         if page.own_review:
             found = _review_finding(info, page, content, sources)
@@ -519,6 +523,7 @@ def check_content(
                 )
             )
         report.pages.append(row)
+    errors.update(lead_in_errors(content, sources.position))
     grades.save()
     report.errors = sorted(errors)
     report.warnings = sorted(warnings)
@@ -620,6 +625,16 @@ def _claim_errors(
             yield ContentError(
                 page.file, line, column, item.field, f"causal wording {wording!r} {problem}"
             )
+
+
+def _placeholders(page: _Page, sources: _Sources) -> Iterator[ContentError]:
+    """Text `strongback new` wrote that the author has not replaced yet (see scaffold.py)."""
+    known = placeholder_texts()
+    for item in page.texts:
+        if item.markdown in known:
+            line, column = sources.position(item.file, item.path)
+            message = placeholder_message(item.markdown)
+            yield ContentError(item.file, line, column, item.field, message)
 
 
 def _causal_evidence_problem(cited: list[Reference]) -> str | None:

@@ -1,9 +1,9 @@
-"""The `strongback` command: validate, schema, new (and the commands later modules add)."""
+"""The `strongback` command line: one function per subcommand, over the engine's modules."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -20,17 +20,11 @@ from strongback.checks import (
     summary,
 )
 from strongback.export import DEFAULT_TARGET
-from strongback.load import FOLDERS, SINGLE_FILES, ContentErrors, load_content
+from strongback.load import ContentErrors, load_content
+from strongback.reference import write_reference, write_schemas
+from strongback.scaffold import render_scaffold
 from strongback.settings import placeholder_settings, read_settings
 from strongback.site import today
-from strongback.templating import environment
-
-SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
-    **SINGLE_FILES,
-    "exercise": FOLDERS["exercises"],
-    "handout": FOLDERS["handouts"],
-}
-"""Schema file name -> model: one per single file, and one for each file in a folder."""
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -118,23 +112,12 @@ def _print_findings(report: CheckReport, stream: TextIO) -> None:
             print(item, file=stream)
 
 
-def write_schemas(target: Path) -> list[Path]:
-    """One JSON Schema per content kind, for editors (`# yaml-language-server: $schema=...`)."""
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind, cls in SCHEMA_KINDS.items():
-        schema = cls.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"Strong Back {kind}"
-        path = target / f"{kind}.json"
-        path.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
-
-
 def cmd_schema(args: argparse.Namespace) -> int:
     root = args.root.resolve()
-    for path in write_schemas(root / "schemas"):
+    written = write_schemas(root / "schemas")
+    if (root / "content").is_dir():
+        written.append(write_reference(root))
+    for path in written:
         print(f"wrote {path.relative_to(root)}")
     return 0
 
@@ -152,18 +135,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"strongback: {path.relative_to(root)} already exists", file=sys.stderr)
         return 1
-    template = environment().get_template(f"scaffold/{args.kind}.yml.jinja")
     exercises = sorted(p.stem for p in (root / "content" / "exercises").glob("*.yml"))
-    path.write_text(
-        template.render(
-            id=args.id,
-            name=args.id.replace("-", " ").capitalize(),
-            exercises=exercises[:2],
-            today=today().isoformat(),
-        ),
-        encoding="utf-8",
+    text = render_scaffold(
+        args.kind,
+        id=args.id,
+        name=args.id.replace("-", " ").capitalize(),
+        exercises=exercises[:2],
+        today=today().isoformat(),
     )
-    print(f"wrote {path.relative_to(root)}; edit it, then run `strongback validate`")
+    path.write_text(text, encoding="utf-8")
+    print(
+        f"wrote {path.relative_to(root)}; replace every line marked TODO with your own words, "
+        "then run `strongback validate`"
+    )
     return 0
 
 
@@ -269,64 +253,126 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="strongback", description=__doc__)
-    main.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: .)")
-    sub = main.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser(
-        "validate",
-        help="check every content file and list all problems, sheets too long for their pages "
-        "included",
+_DESCRIPTION = """\
+Check, build and print the Strong Back content: the YAML files under content/ that become the
+website, the offline copy and the printable handouts.
+"""
+
+_EPILOG = """\
+Everyday use:
+  strongback validate              check every file; lists every problem with file:line:col
+  strongback new exercise wall-sit start a new exercise, then replace its TODO lines
+  make serve                       preview the site while you edit (http://127.0.0.1:8000/)
+
+Every field of every content file is described in content/README.md.
+Run `strongback COMMAND --help` for the options of one command.
+"""
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, more: str
+) -> argparse.ArgumentParser:
+    """A subcommand: `summary` in the list of commands, `summary` and `more` in its --help."""
+    return sub.add_parser(
+        name,
+        help=summary,
+        description=f"{summary[0].upper()}{summary[1:]}. {more}",
     )
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="strongback",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument(
+        "--root", type=Path, default=Path.cwd(),
+        help="the project folder, the one that holds content/ (default: this folder)",
+    )  # fmt: skip
+    sub = main.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
+    validate = _command(
+        sub, "validate", "check every content file and list every problem",
+        "Runs the same checks as the website build, without building it, including whether "
+        "every handout and exercise sheet fits its pages (PDFs come from the cache; only "
+        "changed ones are rendered). Exits with status 1 if anything is wrong.",
+    )  # fmt: skip
     validate.add_argument(
         "--no-pdfs", dest="pdfs", action="store_false",
-        help="skip the page-limit check of handouts and exercise sheets (renders uncached PDFs)",
+        help="skip the check that every sheet fits its pages (it renders PDFs not in the cache)",
     )  # fmt: skip
-    check = sub.add_parser(
-        "check", help="content standards: reading grade, claims and review status of every page"
-    )
+    check = _command(
+        sub, "check", "report on the writing standards of every page",
+        "Prints one row per page (reading grade, words, cited claims, references, review "
+        "status), then every error and warning. Exits with status 1 on any error.",
+    )  # fmt: skip
     check.add_argument(
         "--publish", action="store_true",
-        help="about to publish: example settings (site_url, repo_url, contact address) are errors",
+        help="about to publish: example settings (site_url, repo_url, contact address) are "
+        "errors",
     )  # fmt: skip
-    sub.add_parser("schema", help="write a JSON Schema per content kind into schemas/")
-    new = sub.add_parser("new", help="scaffold a new, valid content file")
-    new.add_argument("kind", choices=["exercise", "handout"])
-    new.add_argument("id", help="lower-case id with hyphens, e.g. wall-sit")
-    offline = sub.add_parser(
-        "export", help="build the offline copy (Material's offline plugin) and zip it"
+    _command(
+        sub, "schema", "update the editor schemas and the content reference",
+        "Writes schemas/*.json (your editor reads them to describe and check fields as you "
+        "type) and content/README.md. Run it after changing the content model.",
+    )  # fmt: skip
+    new = _command(
+        sub, "new", "start a new exercise or routine file",
+        "Writes content/exercises/ID.yml or content/handouts/ID.yml. Replace every line "
+        "marked TODO with your own words: until you do, `strongback check` and the build "
+        "stop with the line of each one.",
+    )  # fmt: skip
+    new.add_argument("kind", choices=["exercise", "handout"], help="what to start")
+    new.add_argument(
+        "id", help="the new file's id: lower-case words joined by hyphens, like wall-sit"
     )
+    offline = _command(
+        sub, "export", "build the offline copy of the site as a zip",
+        "Readers unzip it and open index.html from disk: navigation, search and the PDFs work "
+        "with no connection.",
+    )  # fmt: skip
     offline.add_argument(
         "--output", type=Path, default=DEFAULT_TARGET,
         help="where to write the zip, relative to --root (default: %(default)s)",
     )  # fmt: skip
     offline.add_argument(
         "--no-strict", dest="strict", action="store_false",
-        help="let MkDocs warnings through instead of failing the build",
+        help="build even if the site has warnings (by default a warning stops the build)",
     )  # fmt: skip
-    everything = sub.add_parser(
-        "build",
-        help="`make site`: the public site/ and the offline zip, replaced together only when "
-        "both builds succeed",
-    )
+    pdfs = _command(
+        sub, "handouts", "write every handout and exercise PDF into a folder",
+        "The same PDFs as the website offers, in A4 and Letter, without building the site.",
+    )  # fmt: skip
+    everything = _command(
+        sub, "build", "build the website and the offline zip together (what `make site` runs)",
+        "Builds the offline copy, then the public site into site/. Each is built in a staging "
+        "folder: site/ and the zip are replaced together, and only when both builds succeed; "
+        "after any failure both stay exactly as they were.",
+    )  # fmt: skip
     everything.add_argument(
         "--output", type=Path, default=DEFAULT_TARGET,
         help="where to write the offline zip, relative to --root (default: %(default)s)",
     )  # fmt: skip
     everything.add_argument(
         "--no-strict", dest="strict", action="store_false",
-        help="let MkDocs warnings through instead of failing the build",
+        help="build even if the site has warnings (by default a warning stops the build)",
     )  # fmt: skip
-    pdfs = sub.add_parser("handouts", help="render every handout and exercise PDF into a folder")
     pdfs.add_argument(
         "--output", type=Path, default=Path("dist/handouts"),
         help="folder to write into, relative to --root (default: %(default)s)",
     )  # fmt: skip
-    pdfs.add_argument("--site-url", help="address the QR codes open (default: mkdocs.yml)")
+    pdfs.add_argument(
+        "--site-url",
+        help="the web address the QR codes open (default: site_url in mkdocs.yml)",
+    )
     return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Material for MkDocs prints a long end-of-life notice whenever MkDocs starts; the commands
+    # that run MkDocs (export) say nothing about it. The README states the support horizon.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = parser().parse_args(argv)
     return COMMANDS[args.command](args)
 

@@ -70,6 +70,21 @@ def dose_sentence(dose: Dose) -> str:
     return f"{sentence} Weight: {_full_stop(dose.load)}" if dose.load else sentence
 
 
+def dose_details(dose: Dose) -> str:
+    """What the amount leaves out, as short sentences: 'Rest 45 seconds between sets. Speed: …'
+    Empty, or ending with a space, so a template can run on after it."""
+    parts: list[str] = []
+    if dose.breaths:
+        parts.append(f"Take {dose.breaths} slow breaths.")
+    if dose.rest_seconds and (dose.sets or 1) > 1:
+        parts.append(f"Rest {_seconds(dose.rest_seconds)} between sets.")
+    if dose.tempo:
+        parts.append(f"Speed: {_full_stop(dose.tempo)}")
+    if dose.load:
+        parts.append(f"Weight: {_full_stop(dose.load)}")
+    return "".join(part + " " for part in parts)
+
+
 def frequency_summary(frequency: Frequency) -> str:
     days = frequency.days_per_week
     text = "every day" if days == 7 else f"{days} day{'s' if days != 1 else ''} a week"

@@ -7,8 +7,6 @@ mistakes in one run, and the build stops before MkDocs touches `site/`.
 from __future__ import annotations
 
 import re
-import types
-import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +15,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from strongback import model
+from strongback import messages, model, syntax
 from strongback.citations import citation_positions
 from strongback.suggest import did_you_mean
+from strongback.validation import content_errors
 
 try:  # libyaml is ~8x faster on large files, and its nodes still carry marks
     from yaml import CSafeLoader as _Loader
@@ -37,6 +36,9 @@ _ALLOWED_TAGS = {
 _STR_TAG = "tag:yaml.org,2002:str"
 
 Path_ = tuple[str | int, ...]
+
+dotted = messages.field_label
+"""A field path as authors count: ('steps', 3) -> 'step 4' (see `messages.field_label`)."""
 
 FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
 """YAML front matter at the top of a Markdown page; group 1 is the YAML."""
@@ -94,14 +96,6 @@ class Document:
         """An error about `path`, placed at `at` (default: `path` itself)."""
         line, column = self.position(path if at is None else at, key=key)
         return ContentError(self.file, line, column, dotted(path), message)
-
-
-def dotted(path: Path_) -> str:
-    """('dose', 'reps') -> 'dose.reps'; ('steps', 2) -> 'steps[2]'."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 # --- YAML -> positioned data --------------------------------------------------------------------
@@ -183,7 +177,7 @@ def _short_tag(tag: str) -> str:
 
 
 def parse_yaml(
-    text: str, file: str, *, line_offset: int = 0
+    text: str, file: str, *, line_offset: int = 0, kind: type[BaseModel] | None = None
 ) -> tuple[Document, list[ContentError]]:
     """Parse one YAML text into a positioned `Document`; errors instead of exceptions."""
     doc = Document(file=file, data=None)
@@ -194,15 +188,9 @@ def parse_yaml(
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "invalid YAML"
-        context = f" {exc.context}" if exc.context else ""
-        return doc, [
-            ContentError(
-                file, line + line_offset, col, "", f"YAML syntax error: {problem}{context}"
-            )
-        ]
+        places = messages.field_places(kind) if kind is not None else None
+        line, col, message = syntax.explain(text, exc, places)
+        return doc, [ContentError(file, line + line_offset, col, "", message)]
     except yaml.YAMLError as exc:
         return doc, [ContentError(file, 1 + line_offset, 1, "", f"YAML error: {exc}")]
     if root is None:
@@ -251,131 +239,12 @@ def read_text(path: Path, file: str) -> tuple[str | None, list[ContentError]]:
 def validate(doc: Document, cls: type[model.StrictModel], context: Mapping[str, Any]) -> Any:
     """Validate a document against a model; returns (model or None, errors)."""
     if not isinstance(doc.data, dict):
-        return None, [doc.error((), f"expected a mapping of fields, got {_describe(doc.data)}")]
+        got = messages.describe(doc.data)
+        return None, [doc.error((), f"expected a mapping of fields, got {got}")]
     try:
         return cls.model_validate(doc.data, context=dict(context)), []
     except ValidationError as exc:
-        return None, [
-            _to_content_error(doc, cls, err)
-            for err in exc.errors()
-            if not any(tuple(err["loc"][: len(p)]) == p for p in doc.reported)
-        ]
-
-
-def _to_content_error(doc: Document, cls: type[BaseModel], err: Any) -> ContentError:
-    path: Path_ = tuple(err["loc"])
-    # pydantic appends the tag of a union member ('int', 'function-after[...]'); drop those.
-    path = tuple(p for p in path if isinstance(p, int) or not _is_pydantic_tag(p))
-    kind = err["type"]
-    value = err.get("input")
-    if kind == "extra_forbidden":
-        known = _field_names(cls, path[:-1])
-        name = str(path[-1])
-        return doc.error(path, f"unknown field {name!r}{did_you_mean(name, known)}", key=True)
-    if kind == "missing":
-        return doc.error(path, f"missing required field {path[-1]!r}", at=path[:-1])
-    return doc.error(path, _friendly(kind, err, value))
-
-
-def _is_pydantic_tag(part: str) -> bool:
-    return bool(
-        re.match(r"^(function-[a-z]+\[|constrained-|int$|str$|float$|bool$|date$|list\[)", part)
-    )
-
-
-def _friendly(kind: str, err: Any, value: Any) -> str:
-    got = _describe(value)
-    ctx = err.get("ctx") or {}
-    messages = {
-        "int_parsing": f"expected a whole number, got {got}",
-        "int_type": f"expected a whole number, got {got}",
-        "int_from_float": f"expected a whole number, got {got}",
-        "float_parsing": f"expected a number, got {got}",
-        "float_type": f"expected a number, got {got}",
-        "bool_parsing": f"expected true or false, got {got}",
-        "bool_type": f"expected true or false, got {got}",
-        "string_type": f"expected text, got {got}",
-        "list_type": f"expected a list, got {got}",
-        "dict_type": f"expected a mapping of fields, got {got}",
-        "model_type": f"expected a mapping of fields, got {got}",
-        "model_attributes_type": f"expected a mapping of fields, got {got}",
-        "date_parsing": f"expected a date like 2026-01-31, got {got}",
-        "date_from_datetime_parsing": f"expected a date like 2026-01-31, got {got}",
-        "date_type": f"expected a date like 2026-01-31, got {got}",
-        "string_too_short": "must not be empty",
-        "string_too_long": f"must be at most {ctx.get('max_length')} characters",
-        "too_short": f"needs at least {ctx.get('min_length')} item(s)",
-        "too_long": f"allows at most {ctx.get('max_length')} item(s)",
-        "greater_than_equal": f"must be at least {ctx.get('ge')}, got {got}",
-        "less_than_equal": f"must be at most {ctx.get('le')}, got {got}",
-    }
-    if kind == "string_pattern_mismatch":
-        expected = _PATTERN_NAMES.get(str(err["loc"][-1]), f"text matching {ctx.get('pattern')}")
-        return f"expected {expected}, got {got}"
-    if kind == "literal_error":
-        return f"expected one of {ctx.get('expected')}, got {got}"
-    if kind in ("value_error", "assertion_error"):
-        return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return messages.get(kind, str(err["msg"]))
-
-
-_PATTERN_NAMES = {
-    "doi": "a DOI like 10.1000/xyz123",
-    "pmid": "a PubMed id (digits only, like 29573870)",
-    "pmcid": "a PMC id like PMC7719906",
-    "url": "an http(s) web address",
-    "source": "an http(s) web address",
-    "feedback_url": "an http(s) web address",
-    "email": "an email address",
-    "id": "a lower-case id with hyphens, like bird-dog",
-    "key": "a lower-case key like hayden2021",
-    "src": "an image path ending in .png, .jpg, .svg or .webp",
-    "language": "a language code like en or en-GB",
-}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def _field_names(cls: type[BaseModel], path: Path_) -> list[str]:
-    """The field names of the model found at `path` inside `cls` (for 'did you mean')."""
-    current: Any = cls
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            if info is None:
-                return []
-            current = info.annotation
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Peel Optional[...] / list[...] / Annotated[...] down to a model class where there is one."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union, types.UnionType):
-            models = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = models[0] if models else annotation
-            if origin is not list and len(models) != 1:
-                return annotation
-        else:
-            return annotation
+        return None, content_errors(doc, cls, list(exc.errors()))
 
 
 # --- the whole content folder -------------------------------------------------------------------
@@ -412,7 +281,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         if not path.is_file():
             errors.append(ContentError(display(path), 1, 1, "", "required content file is missing"))
             continue
-        doc, errs = _read_document(path, display(path))
+        doc, errs = _read_document(path, display(path), SINGLE_FILES[name])
         errors += errs
         if doc is not None:
             docs[name] = doc
@@ -421,7 +290,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         for path in sorted((content_dir / folder).glob("*")):
             if path.suffix not in (".yml", ".yaml") or not path.is_file():
                 continue
-            doc, errs = _read_document(path, display(path))
+            doc, errs = _read_document(path, display(path), FOLDERS[folder])
             errors += errs
             if doc is not None:
                 folder_docs[folder].append(doc)
@@ -476,11 +345,13 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     )
 
 
-def _read_document(path: Path, file: str) -> tuple[Document | None, list[ContentError]]:
+def _read_document(
+    path: Path, file: str, kind: type[BaseModel]
+) -> tuple[Document | None, list[ContentError]]:
     text, errors = read_text(path, file)
     if text is None:
         return None, errors
-    doc, errors = parse_yaml(text, file)
+    doc, errors = parse_yaml(text, file, kind=kind)
     return (doc if doc.data is not None else None), errors
 
 
@@ -495,7 +366,7 @@ def load_front_matter(
     match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
         return model.DocMeta(), errors
-    doc, parse_errors = parse_yaml(match.group(1), file, line_offset=1)
+    doc, parse_errors = parse_yaml(match.group(1), file, line_offset=1, kind=model.DocMeta)
     if parse_errors:
         return None, errors + parse_errors
     meta, meta_errors = validate(doc, model.DocMeta, context)
@@ -507,15 +378,13 @@ def _unknown_citations(text: str, file: str, known: set[str] | None) -> Iterator
         return
     for key, line, column in citation_positions(text):
         if key not in known:
-            yield ContentError(
-                file, line, column, "", f"unknown citation key {key!r}{did_you_mean(key, known)}"
-            )
+            yield ContentError(file, line, column, "", messages.unknown_citation(key, known))
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[ContentError]:
     expected = {f"{name}.yml" for name in SINGLE_FILES} | set(FOLDERS)
     for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(".") or path.name in expected:
+        if path.name.startswith(".") or path.name in expected or path.name == "README.md":
             continue
         known = sorted(expected)
         yield ContentError(

@@ -14,11 +14,12 @@ from datetime import date
 
 from strongback import urls
 from strongback.citations import citation_keys, number_citations, reference_list
+from strongback.finder import POSITIONS, finder_context
 from strongback.model import Content, Exercise, Review
 from strongback.review import ReviewInfo, review_info
+from strongback.session import METHOD, routine_minutes, session_minutes
 from strongback.templating import render
 
-LEVELS = ("beginner", "intermediate", "advanced")
 CATEGORIES = {
     "mobility": "Mobility",
     "core": "Gentle core",
@@ -141,8 +142,8 @@ def build_pages(
             "content/exercises",
             "index",
             site.review,
-            groups=_exercise_groups(content.exercises.values()),
             categories=CATEGORIES,
+            **finder_context(content.exercises.values(), CATEGORIES),
         ),
         page(
             urls.HANDOUTS,
@@ -168,6 +169,8 @@ def build_pages(
                 tags=exercise_tags(exercise),
                 safety=content.safety,
                 categories=CATEGORIES,
+                minutes=session_minutes(exercise.dose),
+                position=POSITIONS[exercise.body_position] if exercise.body_position else None,
             )
         )
     for handout in content.handouts.values():
@@ -181,6 +184,10 @@ def build_pages(
                 handout.id,
                 handout=handout,
                 safety=content.safety,
+                method=METHOD,
+                minutes=routine_minutes(
+                    item.dose or content.exercises[item.exercise].dose for item in handout.exercises
+                ),
             )
         )
 
@@ -217,13 +224,6 @@ def finish_page(markdown: str, references: Mapping[str, object]) -> str:
         return markdown
     refs = reference_list(cited.keys, references)  # type: ignore[arg-type]
     return cited.markdown.rstrip("\n") + "\n\n" + render("pages/reference-list.md.jinja", refs=refs)
-
-
-def _exercise_groups(exercises: Iterable[Exercise]) -> dict[str, list[Exercise]]:
-    groups: dict[str, list[Exercise]] = {category: [] for category in CATEGORIES}
-    for exercise in sorted(exercises, key=lambda e: (LEVELS.index(e.level), e.name.lower())):
-        groups[exercise.category].append(exercise)
-    return {category: items for category, items in groups.items() if items}
 
 
 _FRONT = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)

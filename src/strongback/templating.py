@@ -11,8 +11,15 @@ import jinja2
 from strongback import urls
 from strongback.checks import plain_text
 from strongback.citations import vancouver
-from strongback.dose import dose_rows, dose_sentence, dose_summary, frequency_summary
+from strongback.dose import (
+    dose_details,
+    dose_rows,
+    dose_sentence,
+    dose_summary,
+    frequency_summary,
+)
 from strongback.review import long_date
+from strongback.wording import lead_in
 
 
 def _yaml_string(value: Any) -> str:
@@ -35,6 +42,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     env.filters.update(
         vancouver=vancouver,
         dose_rows=dose_rows,
+        dose_details=dose_details,
         dose_summary=dose_summary,
         dose_sentence=dose_sentence,
         frequency=frequency_summary,
@@ -44,6 +52,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         page_url=urls.page_url,
     )
     env.globals["urls"] = urls
+    env.globals["lead_in"] = lead_in
     return env
 
 

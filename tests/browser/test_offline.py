@@ -33,7 +33,7 @@ def test_offline_reading_from_disk(offline: Session) -> None:
     assert s.heading() == "Strong Back"
 
     # Navigation: to an exercise and back.
-    page.locator("article").get_by_role("link", name="Exercises", exact=True).click()
+    page.locator("article").get_by_role("link", name="Build a strong back", exact=True).click()
     assert s.path() == "exercises/index.html"
     page.locator("article").get_by_role("link", name="Bird dog", exact=True).click()
     assert s.path() == "exercises/bird-dog.html"

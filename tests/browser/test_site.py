@@ -20,10 +20,10 @@ def test_home_to_exercise_by_tag_then_citation_to_reference_list(site: SessionFa
     s.goto()
     assert s.heading() == "Strong Back"
 
-    page.locator("article").get_by_role("link", name="Exercises", exact=True).click()
+    page.locator("article").get_by_role("link", name="Build a strong back", exact=True).click()
     assert s.path() == "exercises/"
 
-    page.get_by_role("link", name="browse exercises by level, equipment and muscle").click()
+    page.get_by_role("link", name="browse exercises by tag").click()
     assert s.path() == "tags/"
 
     page.locator(".md-sidebar--secondary").get_by_role("link", name="Level: Beginner").click()
@@ -87,7 +87,7 @@ def test_dark_mode_persists_across_pages(site: SessionFactory) -> None:
     page.get_by_title("Switch to dark mode").click()
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
-    page.locator("article").get_by_role("link", name="Exercises", exact=True).click()
+    page.locator("article").get_by_role("link", name="Build a strong back", exact=True).click()
     assert s.path() == "exercises/"
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     s.goto("handouts/gentle-start/")

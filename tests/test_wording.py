@@ -1,0 +1,57 @@
+"""List lead-ins: each item fits the words that introduce its list, on the web and in PDFs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strongback import handouts, wording
+from strongback.load import load_content
+from strongback.pages import build_pages
+
+from .conftest import FIXTURES, REPO, TODAY
+
+STOP = wording.LEAD_INS["exercise.stop_if"]
+EMERGENCY = wording.LEAD_INS["safety.emergency"]
+
+
+@pytest.mark.parametrize(
+    ("item", "lead", "fits"),
+    [
+        ("You feel sharp or shooting pain in your back.", STOP, True),
+        ("Pain spreads down into your leg [@nhs-lbp-exercises].", STOP, True),
+        ("Stop if pain spreads down your leg.", STOP, False),  # repeats the lead-in
+        ("sharp pain", STOP, False),  # a fragment after "Stop if:"
+        ("Sharp pain", STOP, False),  # no full stop
+        ("Chest pain.", EMERGENCY, True),
+        ("Weakness or numbness in both legs.", EMERGENCY, True),
+        ("You feel sharp or shooting pain.", EMERGENCY, False),  # "…if you have: You feel…"
+        ("If you fall, call for help.", EMERGENCY, False),
+    ],
+)
+def test_items_fit_their_lead_in(item: str, lead: wording.LeadIn, fits: bool) -> None:
+    assert (wording.item_problem(item, lead) is None) is fits
+
+
+def test_the_real_content_fits_every_lead_in() -> None:
+    content = load_content(REPO / "content", REPO / "docs")
+    assert wording.lead_in_errors(content, lambda file, path: (1, 1)) == []
+
+
+def test_pages_and_pdfs_print_the_lead_in_before_the_items() -> None:
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    pages = build_pages(content, today=date.fromisoformat(TODAY)).by_src()
+    bird_dog = content.exercises["bird-dog"]
+    page = pages["exercises/bird-dog.md"].markdown
+    assert f"{STOP.text}\n\n- {bird_dog.stop_if[0]}" in page
+    assert "if you have:\n\n- You" not in page
+    for markdown in (page, pages["warning-signs.md"].markdown):
+        assert EMERGENCY.text in markdown
+    spec = next(
+        s for s in handouts.pdf_specs(content, "https://example.org/")
+        if s.kind == "exercise" and s.record_id == "bird-dog"
+    )  # fmt: skip
+    html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY))
+    assert f"<p>{STOP.text}</p>" in html
+    assert f"<strong>{EMERGENCY.text}</strong>" in html
