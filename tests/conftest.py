@@ -16,7 +16,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = "2026-11-27"
+TODAY = "2026-11-29"
 """Builds in tests pin the date, so review status and PDF dates never drift."""
 
 

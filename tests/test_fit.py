@@ -23,7 +23,7 @@ from .test_handouts import SITE_URL
 
 pytestmark = pytest.mark.pdf
 
-ROOM_MM_AT_11PT = 10
+ROOM_MM_AT_11PT = 8
 """Height every shipped routine leaves empty on its last allowed page at 11pt, the smallest type:
 room for a few more lines before the build refuses it."""
 

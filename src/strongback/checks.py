@@ -23,8 +23,10 @@ from pathlib import Path
 import textstat
 from pydantic import BaseModel
 
-from strongback import urls
+from strongback import consistency, urls
 from strongback.citations import citation_keys
+from strongback.fingerprint import doc_fingerprint, fingerprint
+from strongback.history import History, first_versions
 from strongback.load import (
     FRONT_MATTER,
     ContentError,
@@ -36,6 +38,7 @@ from strongback.load import (
 )
 from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
+from strongback.review_checks import content_notice, date_errors
 from strongback.scaffold import placeholder_message, placeholder_texts
 from strongback.wording import lead_in_errors
 
@@ -148,6 +151,11 @@ class CheckReport:
     pages: list[PageReport] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
+    review_notices: list[ContentError] = field(default_factory=list)
+    """Pages changed since their review, or reviews without a fingerprint: warnings in
+    `strongback check`, errors with `--publish`; never a build failure (see review_checks)."""
+    history_unknown: str | None = None
+    """Why review dates were not compared with git history (None: they were)."""
 
     @property
     def claims(self) -> int:
@@ -407,6 +415,8 @@ class _Page:
     review_file: str
     """The file whose review applies (site.yml for pages without a review of their own)."""
     own_review: bool
+    current: str | None = None
+    """Fingerprint of what the review covers, as it is now."""
 
 
 # --- the pages ----------------------------------------------------------------------------------
@@ -438,7 +448,8 @@ def _is_prose(path: Path_) -> bool:
 
 def _record_page(page: str, file: str, record: BaseModel, review: Review) -> _Page:
     texts = [_Text(file, path, text, _is_prose(path)) for path, text in text_fields(record)]
-    return _Page(page, file, texts, list(_claims(record)), review, file, True)
+    current = fingerprint(record)
+    return _Page(page, file, texts, list(_claims(record)), review, file, True, current)
 
 
 def _doc_page(src_uri: str, file: str, content: Content, sources: _Sources) -> _Page:
@@ -455,7 +466,11 @@ def _doc_page(src_uri: str, file: str, content: Content, sources: _Sources) -> _
         texts.append(_Text(file, ("body",), raw[body_start:], True, body_start))
     review = meta.review or content.site.review
     review_file = file if meta.review else content.sources["site"]
-    return _Page(src_uri, file, texts, [], review, review_file, meta.review is not None)
+    if meta.review is None:
+        current: str | None = fingerprint(content.site)
+    else:
+        current = doc_fingerprint(meta, raw) if raw is not None else None
+    return _Page(src_uri, file, texts, [], review, review_file, meta.review is not None, current)
 
 
 def _pages(content: Content, sources: _Sources) -> list[_Page]:
@@ -497,17 +512,26 @@ def check_content(
     report = CheckReport()
     errors: set[ContentError] = set()
     warnings: set[ContentError] = set()
-    for page in _pages(content, sources):
+    notices: set[ContentError] = set()
+    history = first_versions(root) if root is not None else History(unknown="no project folder")
+    pages = _pages(content, sources)
+    for page in pages:
         errors.update(_claim_errors(page, content.references, sources))
         errors.update(_banned_phrases(page, sources))
         errors.update(_long_sentences(page, sources))
         errors.update(_images_without_alt(page, sources))
         errors.update(_placeholders(page, sources))
-        info = review_info(page.review, content.site, today)
+        info = review_info(page.review, content.site, today, current=page.current)
         if page.own_review:
             found = _review_finding(info, page, content, sources)
             if found is not None:
                 (errors if info.status == "expired" else warnings).add(found)
+            errors.update(
+                date_errors(page.review_file, page.review, today, history, sources.position)
+            )
+            notice = content_notice(page.review_file, page.review, info, sources.position)
+            if notice is not None:
+                notices.add(notice)
         row = _page_report(page, info, grades.grade)
         graded = row.grade is not None and row.words >= READING_GRADE_MIN_WORDS
         if graded and row.grade is not None and row.grade > READING_GRADE_WARNING:
@@ -525,8 +549,21 @@ def check_content(
         report.pages.append(row)
     errors.update(lead_in_errors(content, sources.position))
     grades.save()
+    claims = [
+        consistency.PlacedClaim(page.file, path, claim)
+        for page in pages
+        for path, claim in page.claims
+    ]
+    errors.update(consistency.grade_conflicts(claims, sources.position))
+    errors.update(
+        consistency.unsourced_warning_signs(
+            content.safety, content.sources["safety"], sources.position
+        )
+    )
     report.errors = sorted(errors)
     report.warnings = sorted(warnings)
+    report.review_notices = sorted(notices)
+    report.history_unknown = history.unknown
     return report
 
 
@@ -769,6 +806,10 @@ def _review_cell(info: ReviewInfo) -> str:
     status = {"current": f"current, due {due}", "overdue": f"OVERDUE since {due}"}.get(
         info.status, f"EXPIRED {info.expires.isoformat()}"
     )
+    if info.content_state == "changed":
+        status += "; CHANGED since review"
+    elif info.content_state == "unbound":
+        status += "; not bound to content"
     return status if info.reviewer else status + "; clinical review pending"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,11 @@ def _split(group: str) -> list[str]:
 def citation_keys(text: str) -> list[str]:
     """Every key cited in `text`, in order of appearance, repeats included (code is skipped)."""
     return [key for match in _citations(text) for key in _split(match.group(1))]
+
+
+def cited_keys(texts: Iterable[str]) -> list[str]:
+    """Every reference the texts cite, once each, in order of first use."""
+    return list(dict.fromkeys(key for text in texts for key in citation_keys(text)))
 
 
 def citation_positions(text: str) -> Iterator[tuple[str, int, int]]:

@@ -79,6 +79,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if checked is None:
         return 1
     content, report = checked
+    # Pages changed since their review: warnings, or errors when about to publish.
+    if args.publish:
+        report.errors = sorted([*report.errors, *report.review_notices])
+    else:
+        report.warnings = sorted([*report.warnings, *report.review_notices])
     print(format_table(report))
     print()
     print(summary(content, report))
@@ -86,6 +91,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"Grade: Flesch–Kincaid US school grade of the page's prose; target {READING_GRADE_TARGET} "
         f"(reading age about 11), warning above {READING_GRADE_WARNING:g}."
     )
+    if report.history_unknown:
+        print(f"Review dates were not compared with git history: {report.history_unknown}.")
     print()
     _print_findings(report, sys.stdout)
     unpublishable = publish_blockers(_root(args), content) if args.publish else []
@@ -100,6 +107,18 @@ def publish_blockers(root: Path, content: model.Content) -> list[str]:
     if found:
         print(f"{len(found)} placeholder setting{'s' if len(found) != 1 else ''}: not publishable.")
     return found
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from strongback.record_review import ReviewError, record_review
+
+    try:
+        recorded = record_review(_root(args), args.file, args.by, today())
+    except ReviewError as error:
+        print(f"strongback review: {error}", file=sys.stderr)
+        return 1
+    print(recorded.summary())
+    return 0
 
 
 def _print_findings(report: CheckReport, stream: TextIO) -> None:
@@ -245,6 +264,7 @@ def sheets_fit(root: Path, content: model.Content) -> bool:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "check": cmd_check,
+    "review": cmd_review,
     "schema": cmd_schema,
     "new": cmd_new,
     "export": cmd_export,
@@ -309,8 +329,19 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     check.add_argument(
         "--publish", action="store_true",
-        help="about to publish: example settings (site_url, repo_url, contact address) are "
-        "errors",
+        help="you are about to publish: a page changed since its last review is an error, "
+        "not a warning, and so is an example setting (site_url, repo_url, contact address)",
+    )  # fmt: skip
+    review = _command(
+        sub, "review", "record a review you have just made of one page",
+        "Writes today's date, your id and a fingerprint of what the page says now into the "
+        "file's review: block. Run it only after reading and checking the page. If the page "
+        "changes later, it shows 'Changed since last review' until it is reviewed again.",
+    )  # fmt: skip
+    review.add_argument("file", type=Path, help="the content file or docs page you reviewed")
+    review.add_argument(
+        "--by", required=True, metavar="CONTRIBUTOR_ID",
+        help="your id: an author or clinical reviewer listed in content/site.yml",
     )  # fmt: skip
     _command(
         sub, "schema", "update the editor schemas and the content reference",

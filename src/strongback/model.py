@@ -158,6 +158,35 @@ class Reviewer(StrictModel):
     )
 
 
+def _known_contributor(value: str, info: ValidationInfo) -> str:
+    context = info.context or {}
+    authors, reviewers = context.get("author_ids"), context.get("reviewer_ids")
+    if authors is None or reviewers is None:
+        return value
+    known = set(authors) | set(reviewers)
+    if value not in known:
+        raise ValueError(
+            f"unknown contributor {value!r}{did_you_mean(value, known)}; name an author or a "
+            "clinical reviewer from site.yml"
+        )
+    return value
+
+
+ContributorId = Annotated[Slug, AfterValidator(_known_contributor)]
+
+
+def _quoted_fingerprint(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            f"fingerprint {value} was read as a number: put it in quotes, as "
+            "`strongback review` writes it"
+        )
+    return value
+
+
+Fingerprint = Annotated[str, BeforeValidator(_quoted_fingerprint), Field(pattern=r"^[0-9a-f]{16}$")]
+
+
 class Review(StrictModel):
     """Who wrote a page and who checked it, and when it was last reviewed."""
 
@@ -175,11 +204,38 @@ class Review(StrictModel):
     )
     last_reviewed: date = Field(
         description=(
-            "The day the page was last checked against its sources, as YYYY-MM-DD. The next "
+            "The day the page was last reviewed against its sources, as YYYY-MM-DD: written by "
+            "`strongback review`, never in the future or before the file existed. The next "
             "review is due `review_cycle_months` later."
         ),
-        examples=["2026-11-20"],
+        examples=["2026-11-29"],
     )
+    reviewed_by: ContributorId | None = Field(
+        default=None,
+        description=(
+            "Who made the review dated last_reviewed: an author or clinical reviewer id from "
+            "site.yml. Written by `strongback review`."
+        ),
+        examples=["editorial-team"],
+    )
+    fingerprint: Fingerprint | None = Field(
+        default=None,
+        description=(
+            "What was reviewed: a hash of the page's reader-facing content (everything but the "
+            "review block and figure poses), whitespace-normalised. Written by `strongback "
+            "review`; when the content changes, the page shows 'Changed since last review'."
+        ),
+        examples=["3f9a0c1d2e4b5a69"],
+    )
+
+    @model_validator(mode="after")
+    def _bound_review(self) -> Review:
+        if (self.reviewed_by is None) != (self.fingerprint is None):
+            raise ValueError(
+                "give both 'reviewed_by' and 'fingerprint', or neither; "
+                "`strongback review <file> --by <id>` writes them"
+            )
+        return self
 
 
 # --- site settings ------------------------------------------------------------------------------

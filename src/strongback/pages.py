@@ -12,11 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from pydantic import BaseModel
+
 from strongback import urls
 from strongback.citations import citation_keys, number_citations, reference_list
 from strongback.finder import POSITIONS, finder_context
-from strongback.model import Content, Exercise, Review
-from strongback.review import ReviewInfo, review_info
+from strongback.model import Content, Exercise
+from strongback.review import ReviewInfo, record_review_info
 from strongback.session import METHOD, routine_minutes, session_minutes
 from strongback.templating import render
 
@@ -83,15 +85,15 @@ def build_pages(
     """Every generated page, plus the index of which page cites which reference."""
     site = content.site
 
-    def info(review: Review) -> ReviewInfo:
-        return review_info(review, site, today)
+    def info(reviewed: BaseModel) -> ReviewInfo:
+        return record_review_info(reviewed, site, today)
 
     def page(
         src_uri: str,
         template: str,
         source: str,
         kind: str,
-        review: Review,
+        reviewed: BaseModel,
         record_id: str = "",
         **context: object,
     ) -> GeneratedPage:
@@ -99,7 +101,7 @@ def build_pages(
         title = _front_matter_value(markdown, "title")
         description = _front_matter_value(markdown, "description")
         return GeneratedPage(
-            src_uri, markdown, source, title, description, kind, info(review), record_id
+            src_uri, markdown, source, title, description, kind, info(reviewed), record_id
         )
 
     sources = content.sources
@@ -109,7 +111,7 @@ def build_pages(
             "pages/topic.md.jinja",
             sources["benefits"],
             "topic",
-            content.benefits.review,
+            content.benefits,
             topic=content.benefits,
         ),
         page(
@@ -117,7 +119,7 @@ def build_pages(
             "pages/topic.md.jinja",
             sources["causes"],
             "topic",
-            content.causes.review,
+            content.causes,
             topic=content.causes,
         ),
         page(
@@ -125,7 +127,7 @@ def build_pages(
             "pages/topic.md.jinja",
             sources["diet"],
             "topic",
-            content.diet.review,
+            content.diet,
             topic=content.diet,
         ),
         page(
@@ -133,7 +135,7 @@ def build_pages(
             "pages/warning-signs.md.jinja",
             sources["safety"],
             "safety",
-            content.safety.review,
+            content.safety,
             safety=content.safety,
         ),
         page(
@@ -141,7 +143,7 @@ def build_pages(
             "pages/exercise-index.md.jinja",
             "content/exercises",
             "index",
-            site.review,
+            site,
             categories=CATEGORIES,
             **finder_context(content.exercises.values(), CATEGORIES),
         ),
@@ -150,11 +152,11 @@ def build_pages(
             "pages/handout-index.md.jinja",
             "content/handouts",
             "index",
-            site.review,
+            site,
             handouts=list(content.handouts.values()),
         ),
-        page(urls.TAGS, "pages/tags.md.jinja", "content/exercises", "index", site.review),
-        page(urls.ABOUT, "pages/about.md.jinja", sources["site"], "about", site.review),
+        page(urls.TAGS, "pages/tags.md.jinja", "content/exercises", "index", site),
+        page(urls.ABOUT, "pages/about.md.jinja", sources["site"], "about", site),
     ]
     for exercise in content.exercises.values():
         pages.append(
@@ -163,7 +165,7 @@ def build_pages(
                 "pages/exercise.md.jinja",
                 sources[f"exercise:{exercise.id}"],
                 "exercise",
-                exercise.review,
+                exercise,
                 exercise.id,
                 exercise=exercise,
                 tags=exercise_tags(exercise),
@@ -180,7 +182,7 @@ def build_pages(
                 "pages/handout.md.jinja",
                 sources[f"handout:{handout.id}"],
                 "handout",
-                handout.review,
+                handout,
                 handout.id,
                 handout=handout,
                 safety=content.safety,
@@ -204,7 +206,7 @@ def build_pages(
             "pages/references.md.jinja",
             sources["references"],
             "references",
-            site.review,
+            site,
             references=list(content.references.values()),
             cited_by=cited_by,
         )

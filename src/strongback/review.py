@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from strongback.model import Author, Review, Reviewer, Site
+from pydantic import BaseModel
+
+from strongback.fingerprint import doc_fingerprint, fingerprint
+from strongback.model import Author, DocMeta, Review, Reviewer, Site
 
 Status = Literal["current", "overdue", "expired"]
+
+ContentState = Literal["current", "changed", "unbound"]
+"""current: the content is what was reviewed; changed: it was edited after the review;
+unbound: the review records no fingerprint, so what it covered is not known."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,13 @@ class ReviewInfo:
     next_due: date
     expires: date
     status: Status
+    content_state: ContentState = "unbound"
+    reviewed_by: str | None = None
+    """Name of the author or clinical reviewer who made the last review, when recorded."""
+
+    @property
+    def changed(self) -> bool:
+        return self.content_state == "changed"
 
 
 def add_months(day: date, months: int) -> date:
@@ -29,7 +43,19 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def review_info(review: Review, site: Site, today: date) -> ReviewInfo:
+def content_state(review: Review, current: str | None) -> ContentState:
+    """Whether the content is still what `review` reviewed; `current` is its fingerprint now
+    (None: not computed, e.g. for a PDF, which only shows the date)."""
+    if review.fingerprint is None:
+        return "unbound"
+    if current is None or current == review.fingerprint:
+        return "current"
+    return "changed"
+
+
+def review_info(
+    review: Review, site: Site, today: date, *, current: str | None = None
+) -> ReviewInfo:
     next_due = add_months(review.last_reviewed, site.review_cycle_months)
     expires = add_months(next_due, site.review_grace_months)
     status: Status = (
@@ -37,6 +63,7 @@ def review_info(review: Review, site: Site, today: date) -> ReviewInfo:
     )
     authors = {a.id: a for a in site.authors}
     reviewers = {r.id: r for r in site.reviewers}
+    people = {**{a.id: a.name for a in site.authors}, **{r.id: r.name for r in site.reviewers}}
     return ReviewInfo(
         author=authors[review.author],
         reviewer=reviewers.get(review.reviewer) if review.reviewer else None,
@@ -44,7 +71,26 @@ def review_info(review: Review, site: Site, today: date) -> ReviewInfo:
         next_due=next_due,
         expires=expires,
         status=status,
+        content_state=content_state(review, current),
+        reviewed_by=people.get(review.reviewed_by) if review.reviewed_by else None,
     )
+
+
+def record_review_info(record: BaseModel, site: Site, today: date) -> ReviewInfo:
+    """The review of a content record (anything with a `review` field), with its content
+    compared against the fingerprint the review recorded."""
+    review: Review = getattr(record, "review")  # noqa: B009 - every reviewed record has one
+    return review_info(review, site, today, current=fingerprint(record))
+
+
+def doc_review_info(
+    meta: DocMeta | None, markdown: str | None, site: Site, today: date
+) -> ReviewInfo:
+    """The review of a hand-written page: its own, or else the site-wide one."""
+    if meta is None or meta.review is None:
+        return record_review_info(site, site, today)
+    current = doc_fingerprint(meta, markdown) if markdown is not None else None
+    return review_info(meta.review, site, today, current=current)
 
 
 def long_date(day: date) -> str:

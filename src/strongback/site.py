@@ -16,7 +16,7 @@ from strongback.checks import enforce_standards
 from strongback.load import ContentError, load_content
 from strongback.model import Content
 from strongback.pages import GeneratedPage, HandWrittenPage, PageSet, build_pages, finish_page
-from strongback.review import ReviewInfo, long_date, review_info
+from strongback.review import ReviewInfo, doc_review_info, long_date
 
 
 def today() -> date:
@@ -32,6 +32,8 @@ class SiteBuild:
     pages: PageSet | None = None
     warnings: list[ContentError] = field(default_factory=list)
     """Content-standards warnings (overdue review, hard reading): the build logs them."""
+    docs_dir: Path | None = None
+    """Where hand-written pages live, to compare them with the fingerprint of their review."""
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path) -> SiteBuild:
@@ -39,7 +41,8 @@ class SiteBuild:
         content-standards errors included (see `strongback.checks`)."""
         content = load_content(root / "content", docs_dir)
         day = today()
-        return cls(content, day, warnings=enforce_standards(content, today=day, root=root))
+        warnings = enforce_standards(content, today=day, root=root)
+        return cls(content, day, warnings=warnings, docs_dir=docs_dir)
 
     def generate(self, hand_written: list[HandWrittenPage]) -> PageSet:
         self.pages = build_pages(self.content, hand_written, today=self.today)
@@ -61,8 +64,13 @@ class SiteBuild:
         if generated is not None:
             return generated.review
         meta = self.content.docs.get(src_uri)
-        review = meta.review if meta and meta.review else self.content.site.review
-        return review_info(review, self.content.site, self.today)
+        markdown = None
+        if meta is not None and meta.review is not None and self.docs_dir is not None:
+            try:
+                markdown = (self.docs_dir / src_uri).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                markdown = None
+        return doc_review_info(meta, markdown, self.content.site, self.today)
 
 
 def trust_fields(info: ReviewInfo) -> dict[str, Any]:
@@ -75,6 +83,7 @@ def trust_fields(info: ReviewInfo) -> dict[str, Any]:
         "next_due": long_date(info.next_due),
         "next_due_iso": info.next_due.isoformat(),
         "status": info.status,
+        "content_state": info.content_state,
     }
 
 

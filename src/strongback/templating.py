@@ -10,7 +10,7 @@ import jinja2
 
 from strongback import urls
 from strongback.checks import plain_text
-from strongback.citations import vancouver
+from strongback.citations import cited_keys, vancouver
 from strongback.dose import (
     dose_details,
     dose_rows,
@@ -41,6 +41,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     )
     env.filters.update(
         vancouver=vancouver,
+        cited_keys=cited_keys,
         dose_rows=dose_rows,
         dose_details=dose_details,
         dose_summary=dose_summary,

@@ -37,9 +37,7 @@ LEAD_INS: dict[str, LeadIn] = {
         "Call your emergency number or go to an emergency department now if you have:",
         "fragment",
     ),
-    "safety.urgent_soon": LeadIn(
-        "Get a same-day GP (family doctor) appointment if you have:", "fragment"
-    ),
+    "safety.urgent_soon": LeadIn("See a GP (family doctor) the same day if you have:", "fragment"),
 }
 """Field (kind.field) -> its lead-in. A list shown under a heading alone needs no entry."""
 
