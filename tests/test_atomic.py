@@ -3,6 +3,7 @@ byte for byte as it was; a good build replaces it whole, and leaves no staging f
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ def content_error(root: Path) -> str:
 
 def handout_too_long(root: Path) -> str:
     shutil.copy(FIXTURES / "handouts" / "too-long.yml", root / "content" / "handouts")
-    return "content/handouts/too-long.yml: handout is 3 pages in A4 even at 11pt"
+    return "content/handouts/too-long.yml: handout is 3 pages in A4 even at 10.5pt"
 
 
 def broken_link(root: Path) -> str:
@@ -154,7 +155,10 @@ def test_gh_deploy_pushes_the_published_site_not_the_staging_folder(
     subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
     subprocess.run([*git, "init", "-q", "-b", "main"], cwd=root, check=True)
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "site"], cwd=root, check=True)
+    # Dated before the fixture's reviews (2026-01-15): a review may not predate its file.
+    dated = {**os.environ, "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
+             "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}  # fmt: skip
+    subprocess.run([*git, "commit", "-q", "-m", "site"], cwd=root, check=True, env=dated)
     subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=root, check=True)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--ignore-version"],
