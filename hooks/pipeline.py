@@ -17,7 +17,19 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import atomic, compact, fonts, handouts, jsonld, publish, reference, settings, urls
+from strongback import (
+    atomic,
+    compact,
+    fonts,
+    handouts,
+    jsonld,
+    publish,
+    reference,
+    settings,
+    urls,
+)  # fmt: skip
+from strongback.figures.sheet import figures_preview
+from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
 from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import HandWrittenPage, SiteBuild, page_title
@@ -125,7 +137,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _author_links(config)
     _public_polyfills(config)
     _warn_placeholders(config, _build)
-    _bundle_stylesheets(config)
+    _bundle_assets(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
@@ -174,18 +186,25 @@ def _public_polyfills(config: MkDocsConfig) -> None:
     config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p]
 
 
-_CSS_BUNDLE = "css/site.css"
-_css_sources: list[str] = []
-"""mkdocs.yml's extra_css, published as one compact stylesheet (`_CSS_BUNDLE`)."""
+_bundles: dict[str, list[str]] = {}
+"""Published file -> the files it joins: mkdocs.yml's extra_css and extra_javascript."""
 
 
-def _bundle_stylesheets(config: MkDocsConfig) -> None:
-    # One request instead of one per file: each render-blocking stylesheet delays the first paint
-    # on a slow phone connection (Lighthouse).
-    global _css_sources
-    _css_sources = [str(path) for path in config.extra_css if str(path) != _CSS_BUNDLE]
-    if _css_sources:
-        config.extra_css = [_CSS_BUNDLE]
+def _bundle_assets(config: MkDocsConfig) -> None:
+    # One stylesheet and one script instead of one per file: each render-blocking request delays
+    # the first paint on a slow phone, and each file costs its own gzip overhead. Exercise pages
+    # load css/site.css; the home page, the finder and routine pages css/site-pages.css, which
+    # adds their layouts (docs/css/pages.css). overrides/main.html links them.
+    global _bundles
+    css = [str(path) for path in config.extra_css]
+    js = [str(path) for path in config.extra_javascript]
+    _bundles = {
+        "css/site.css": css,
+        "css/site-pages.css": [*css, "css/pages.css"],
+        "js/site.js": js,
+    }
+    config.extra_css = []
+    config.extra_javascript = []
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -215,12 +234,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, f"{fonts.SITE_FOLDER}/{font.name}", abs_src_path=str(font))
         )
-    sources = [files.get_file_from_path(src) for src in _css_sources]
-    if _css_sources:
-        text = "\n".join(f.content_string for f in sources if f is not None)
-        files.append(File.generated(config, _CSS_BUNDLE, content=compact.compact_css(text)))
+    for target, sources in _bundles.items():
+        found = [files.get_file_from_path(src) for src in sources]
+        missing = [src for src, f in zip(sources, found, strict=True) if f is None]
+        if missing:
+            raise PluginError(f"mkdocs.yml lists {', '.join(missing)}, not found under docs/")
+        text = "\n".join(f.content_string for f in found if f is not None)
+        content = compact.compact_css(text) if target.endswith(".css") else text
+        files.append(File.generated(config, target, content=content))
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
+        # So is the figures' contact sheet.
+        for name, text in figures_preview(build.content).items():
+            files.append(File.generated(config, name, content=text))
+        log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
     # Static files are copied before pages render, so the PDF links validate like any file.
     for site_path, pdf in _handout_pdfs(build, config).items():
         files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
@@ -273,6 +300,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         jsonld.page_jsonld(facts, build.content, config.site_url)
     )
     return build.finish(markdown)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return fill_figure_slots(html, _current().content.exercises)
 
 
 def _with_policy(config: MkDocsConfig) -> bool:

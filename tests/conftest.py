@@ -8,8 +8,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,37 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2026-11-29"
 """Builds in tests pin the date, so review status and PDF dates never drift."""
 
+ON_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+"""The one definition of "running in CI" (CI=true, as CI services set it): there a missing tool
+(Chromium, pdftoppm, zbarimg) fails its tests instead of skipping them."""
+
+_RUN_CACHE = "STRONGBACK_TEST_PDF_CACHE"
+"""Names the PDF cache of this test run: made once by the main process (xdist workers inherit
+it), so the builds of one run share their PDFs and never touch the repository's .cache/."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _RUN_CACHE not in os.environ:
+        os.environ[_RUN_CACHE] = tempfile.mkdtemp(prefix="strongback-test-pdf-cache-")
+        config.add_cleanup(lambda: shutil.rmtree(os.environ.pop(_RUN_CACHE), ignore_errors=True))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A test that asks for a built site needs a build, whether or not it says so.
+    for item in items:
+        if BUILT_SITES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+BUILT_SITES = {"built_site", "minimal_site"}
+"""Fixtures that build a site: every test using one is marked `build`."""
+
 
 def build_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    # Test builds share the project's PDF cache (keyed by a hash of every input): each PDF is
-    # rendered once, not once per build. Tests of the cache itself pass a fresh folder.
-    env.setdefault("STRONGBACK_CACHE_DIR", str(REPO / ".cache" / "strongback" / "pdf"))
+    # The builds of one test run share a PDF cache (keyed by a hash of every input): each PDF is
+    # rendered once per run, not once per build. Tests of the cache itself pass a fresh folder.
+    env.setdefault("STRONGBACK_CACHE_DIR", os.environ[_RUN_CACHE])
     env.update(NO_MKDOCS_2_WARNING="1", STRONGBACK_TODAY=TODAY, **extra)
     return env
 
@@ -50,7 +76,27 @@ def make_project(target: Path, fixture: str | None = None) -> Path:
     return target
 
 
+_building_allowed = False
+"""True while a test marked `build` runs (see `run_build`)."""
+
+
+@pytest.fixture(autouse=True)
+def _build_marker(request: pytest.FixtureRequest) -> Iterator[None]:
+    global _building_allowed
+    _building_allowed = request.node.get_closest_marker("build") is not None
+    yield
+    _building_allowed = False
+
+
 def run_build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` in `project`. Only from tests marked `build` (session fixtures included),
+    so `pytest -m "not build"` stays quick."""
+    if not _building_allowed:
+        pytest.fail("this test runs `mkdocs build`: mark it @pytest.mark.build")
+    return _mkdocs_build(project, *args, **env)
+
+
+def _mkdocs_build(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=project,
@@ -98,17 +144,29 @@ def shared_once(tmp_path_factory: pytest.TempPathFactory) -> SharedOnce:
     return run
 
 
-@pytest.fixture(scope="session")
-def built_site(shared_once: SharedOnce) -> Path:
-    """The real content, built once per test run with `mkdocs build --strict`."""
-
+def _built(fixture: str | None) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
-        root = make_project(folder / "project")
-        result = run_build(root, "--strict")
+        root = make_project(folder / "project", fixture)
+        # Session fixtures are made before a test's own fixtures: `run_build`'s guard cannot see
+        # the test yet. Every test using one is marked `build` (pytest_collection_modifyitems).
+        result = _mkdocs_build(root, "--strict")
         assert result.returncode == 0, result.stderr
         return root / "site"
 
-    return shared_once("real", build)
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(shared_once: SharedOnce) -> Path:
+    """The real content, built once per test run with `mkdocs build --strict`."""
+    return shared_once("real", _built(None))
+
+
+@pytest.fixture(scope="session")
+def minimal_site(shared_once: SharedOnce) -> Path:
+    """The minimal fixture, built once per test run with `mkdocs build --strict`. Read only:
+    a test that changes a site builds its own."""
+    return shared_once("minimal", _built("minimal"))
 
 
 @pytest.fixture(autouse=True)

@@ -24,14 +24,6 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def minimal_site(project: Callable[[str | None], Path]) -> Path:
-    root = project("minimal")
-    result = run_build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 def test_generated_pages_exist(minimal_site: Path) -> None:
     for page in (
         "benefits/index.html",
@@ -175,12 +167,20 @@ def test_pages_load_one_site_stylesheet_print_styles_for_print_and_deferred_scri
         ("site.css", ""),
         ("print.css", ' media="print"'),
     ]
-    bundle = (minimal_site / "css/site.css").read_text(encoding="utf-8")
-    for source in ("strongback.css", "layout.css"):
+    lean = (minimal_site / "css/site.css").read_text(encoding="utf-8")
+    wide = (minimal_site / "css/site-pages.css").read_text(encoding="utf-8")
+    for source in ("strongback.css", "layout.css", "pages.css"):
         first_rule = (REPO / "docs/css" / source).read_text(encoding="utf-8").split("{")[0]
-        assert first_rule.split("*/")[-1].strip() in bundle, source
-    assert "/*" not in bundle
-    scripts = re.findall(r"<script src=\"[^\"]+\"([^>]*)>", html)
-    assert scripts and all(" defer" in attributes for attributes in scripts)
+        selector = first_rule.split("*/")[-1].strip()
+        assert selector in wide, source
+        assert (selector in lean) is (source != "pages.css"), source
+    assert "/*" not in lean + wide
+    for page in ("index.html", "exercises/index.html", "handouts/starter/index.html"):
+        assert "css/site-pages.css" in (minimal_site / page).read_text(encoding="utf-8"), page
+    scripts = re.findall(r"<script src=\"([^\"]+)\"([^>]*)>", html)
+    assert [src.split("/")[-1] for src, _ in scripts] == ["bundle.a5f9d56c.min.js", "site.js"]
+    assert all(" defer" in attributes for _, attributes in scripts)
+    bundle = (minimal_site / "js/site.js").read_text(encoding="utf-8")
+    assert "data-sb-print" in bundle and "sb-figures" in bundle
     assert "iframe-worker" not in html and "finder.js" not in html
     assert "finder.js" in (minimal_site / "exercises/index.html").read_text(encoding="utf-8")

@@ -9,11 +9,12 @@ from strongback.citations import (
     vancouver,
 )
 from strongback.load import load_content
+from strongback.model import Reference
 
 from .conftest import FIXTURES
 
 
-def references():  # type: ignore[no-untyped-def]
+def references() -> dict[str, Reference]:
     return load_content(FIXTURES / "minimal" / "content").references
 
 

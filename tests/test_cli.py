@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -111,7 +112,7 @@ def test_help_is_written_for_users(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     text = capsys.readouterr().out
     assert text.startswith("usage: strongback [-h] [--root ROOT] COMMAND ...\n\nCheck, build")
-    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    commands: Any = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name, command in commands.items():
         assert re.search(rf"^    {name} +[a-z]", text, re.MULTILINE), f"{name} has no summary"
         assert command.description and command.description.endswith("."), name

@@ -6,7 +6,6 @@ The PDF tests open every PDF the real site publishes (pypdf), read its QR code f
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -15,20 +14,22 @@ import urllib.request
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
 
 from strongback import handouts, urls
-from strongback.checks import plain_text
 from strongback.dose import dose_rows, dose_summary
 from strongback.load import load_content
 from strongback.model import Content
 from strongback.pdf_render import Overflow
 from strongback.review import long_date
+from strongback.text import plain_text
 
 from .conftest import (
     FIXTURES,
+    ON_CI,
     REPO,
     TODAY,
     SharedOnce,
@@ -42,7 +43,6 @@ from .conftest import (
 SITE_URL = "https://strongback.example/"
 """mkdocs.yml's default site_url: the address every test build prints."""
 PAGE_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
-ON_CI = bool(os.environ.get("CI"))
 
 
 def need(tool: str) -> str:
@@ -312,7 +312,7 @@ def test_pdf_metadata_comes_from_the_content(minimal_pdfs: tuple[Content, Path])
     assert metadata.creation_date is not None and metadata.modification_date is not None
     assert metadata.creation_date.date() == date(2026, 1, 15)  # the handout's review date
     assert metadata.modification_date.date() == date(2026, 1, 15)
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]  # pypdf types it as any PDF object
     assert root["/Lang"] == "en"
     assert root["/MarkInfo"]["/Marked"]  # tagged PDF
     assert "/StructTreeRoot" in root
@@ -326,7 +326,9 @@ def test_the_handout_fits_the_largest_type_it_can(minimal_pdfs: tuple[Content, P
     # Two exercises leave room: the starter routine prints at the largest size, on one page.
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     assert len(reader.pages) == 1
-    sizes = re.findall(rb" ([\d.]+) Tf", reader.pages[0].get_contents().get_data())
+    contents = reader.pages[0].get_contents()
+    assert contents is not None
+    sizes = re.findall(rb" ([\d.]+) Tf", contents.get_data())
     body, _ = Counter(sizes).most_common(1)[0]
     assert float(body) * 0.75 == handouts.TYPE_SIZES[0]  # WeasyPrint writes sizes in CSS px
 
@@ -439,6 +441,7 @@ def published_pdfs(site: Path) -> list[tuple[handouts.PdfSpec, Path]]:
 
 
 @pytest.mark.pdf
+@pytest.mark.build
 def test_every_published_pdf_has_its_size_pages_and_content(built_site: Path) -> None:
     content = real_content()
     pdfs = published_pdfs(built_site)
@@ -477,6 +480,7 @@ def test_every_published_pdf_has_its_size_pages_and_content(built_site: Path) ->
 
 
 @pytest.mark.pdf
+@pytest.mark.build
 def test_every_handout_qr_code_opens_its_page(built_site: Path, tmp_path: Path) -> None:
     pdfs = published_pdfs(built_site)
     handout_pdfs = [(spec, path) for spec, path in pdfs if spec.kind == "handout"]
@@ -491,6 +495,7 @@ def test_every_handout_qr_code_opens_its_page(built_site: Path, tmp_path: Path) 
 
 
 @pytest.mark.pdf
+@pytest.mark.build
 def test_pages_link_their_pdfs_and_the_links_resolve(built_site: Path) -> None:
     content = real_content()
     pages = [("handouts", i) for i in content.handouts] + [
@@ -504,6 +509,7 @@ def test_pages_link_their_pdfs_and_the_links_resolve(built_site: Path) -> None:
         assert "data-sb-print" in html
 
 
+@pytest.mark.build
 def test_every_page_loads_the_print_stylesheet(built_site: Path) -> None:
     css = (built_site / "css" / "print.css").read_text(encoding="utf-8")
     assert "@media print" in css

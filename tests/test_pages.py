@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from strongback.load import load_content
-from strongback.pages import HandWrittenPage, build_pages, exercise_tags, finish_page
+from strongback.model import Content
+from strongback.pages import HandWrittenPage, PageSet, build_pages, exercise_tags, finish_page
 from strongback.site import page_title
 
 from .conftest import FIXTURES
@@ -22,7 +23,7 @@ GOLDEN = FIXTURES / "golden" / "minimal"
 TODAY = date(2026, 11, 27)
 
 
-def minimal_pages():  # type: ignore[no-untyped-def]
+def minimal_pages() -> tuple[Content, PageSet]:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
     docs = FIXTURES / "minimal" / "docs"
     hand_written = [

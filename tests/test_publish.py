@@ -18,8 +18,8 @@ from strongback.publish import (
     with_security_policy,
 )
 
-from .conftest import build_env
-from .test_serve import fetch, free_port, wait_for
+from .conftest import build_env, free_port, wait_for
+from .test_serve import fetch
 
 PAGE = """<!doctype html>
 <html><head>

@@ -315,3 +315,51 @@ def test_real_content_is_reviewed_and_unchanged_since() -> None:
     for page in report.pages:
         assert page.review.reviewer is None  # clinical review stays pending
         assert page.review.last_reviewed <= DAY
+
+
+# --- what the fingerprint leaves out; clinical reviewers -----------------------------------------
+
+
+def test_figure_poses_and_the_review_block_are_not_part_of_the_fingerprint() -> None:
+    # The real bird dog: drawn with `poses:` (issue 12), reviewed on 2026-11-29.
+    exercise = load_content(REPO / "content", REPO / "docs").exercises["bird-dog"]
+    assert exercise.poses is not None
+    assert fingerprint(exercise.model_copy(update={"poses": None})) == fingerprint(exercise)
+    other_review = exercise.model_copy(update={"review": exercise.review.model_copy(
+        update={"last_reviewed": date(2026, 2, 1)})})  # fmt: skip
+    assert fingerprint(other_review) == fingerprint(exercise)
+    assert fingerprint(exercise.model_copy(update={"level": "advanced"})) != fingerprint(exercise)
+
+
+def add_reviewer(root: Path) -> None:
+    site = root / "content/site.yml"
+    text = site.read_text(encoding="utf-8").replace(
+        "review_cycle_months:",
+        "reviewers:\n  - id: sam-example\n    name: Sam Example\n"
+        "    credentials: Test credentials\n    role: Test reviewer\nreview_cycle_months:",
+    )
+    site.write_text(text, encoding="utf-8")
+
+
+def test_a_clinical_review_names_the_reviewer(root: Path) -> None:
+    add_reviewer(root)
+    assert review(root, BENEFITS, by="sam-example") == 0
+    recorded = load_content(root / "content", root / "docs").benefits.review
+    assert (recorded.reviewer, recorded.reviewed_by) == ("sam-example", "sam-example")
+    assert "Sam Example, Test credentials" in box(root)
+    # An editorial review of the same text keeps the clinical sign-off...
+    assert review(root, BENEFITS) == 0
+    assert load_content(root / "content", root / "docs").benefits.review.reviewer == "sam-example"
+
+
+def test_an_editorial_review_of_changed_text_makes_clinical_review_pending_again(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_reviewer(root)
+    assert review(root, BENEFITS, by="sam-example") == 0
+    edit(root, BENEFITS, "modestly reduces", "slightly reduces")
+    assert review(root, BENEFITS) == 0
+    assert "clinical review is pending again" in capsys.readouterr().out
+    recorded = load_content(root / "content", root / "docs").benefits.review
+    assert recorded.reviewer is None and recorded.reviewed_by == "editorial-team"
+    assert "Pending: no clinician has reviewed this page yet." in box(root)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import html
 import json
 import os
 import re
@@ -28,7 +27,6 @@ from strongback.citations import citation_keys
 from strongback.fingerprint import doc_fingerprint, fingerprint
 from strongback.history import History, first_versions
 from strongback.load import (
-    FRONT_MATTER,
     ContentError,
     ContentErrors,
     Document,
@@ -40,6 +38,14 @@ from strongback.model import Claim, Content, Reference, Review
 from strongback.review import ReviewInfo, review_info
 from strongback.review_checks import content_notice, date_errors
 from strongback.scaffold import placeholder_message, placeholder_texts
+from strongback.text import (
+    CITATION_MARK,
+    FRONT_MATTER,
+    markdown_blocks,
+    plain_text,
+    sentences,
+    words,
+)
 from strongback.wording import lead_in_errors
 
 # --- the standards (CONTENT-GUIDE.md, "Writing standards (checkable)") --------------------------
@@ -164,102 +170,6 @@ class CheckReport:
     @property
     def cited_claims(self) -> int:
         return sum(page.cited_claims for page in self.pages)
-
-
-# --- text: Markdown -> prose -> sentences and words ---------------------------------------------
-
-_CITATION = re.compile(r"\s*\[@[^\]]*\]")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
-_TAG = re.compile(r"<[^>]+>")
-_ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
-_EMPHASIS = re.compile(r"\*\*|__|\*|~~|`|(?<!\w)_|_(?!\w)")
-_BLOCK_START = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d{1,3}[.)]\s+|>\s?)")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_TABLE_ROW = re.compile(r"^\s*\|")
-_SKIPPED_LINE = re.compile(r"^\s*(!!!|\?\?\?|<|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|\[[^\]]+\]:\s)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as a reader sees it: no citations, links, tags or emphasis marks."""
-    text = _CITATION.sub("", markdown)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _AUTOLINK.sub("", text)
-    text = _TAG.sub("", text)
-    text = _ATTRIBUTES.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return " ".join(html.unescape(text).split())
-
-
-def markdown_blocks(markdown: str) -> list[tuple[int, str]]:
-    """Paragraphs, list items and headings of `markdown` as (start offset, Markdown text).
-
-    Code, raw HTML lines, link definitions and admonition markers are left out: they are not
-    prose. A list item, heading or table row is a block of its own, so it reads as one sentence.
-    """
-    blocks: list[tuple[int, str]] = []
-    current: list[str] = []
-    start = 0
-    offset = 0
-    fence: str | None = None
-
-    def flush() -> None:
-        if current:
-            blocks.append((start, " ".join(current)))
-            current.clear()
-
-    for line in markdown.splitlines(keepends=True):
-        here, offset = offset, offset + len(line)
-        fenced = _FENCE.match(line)
-        if fence is not None:
-            if fenced and fenced.group(1) == fence:
-                fence = None
-            continue
-        if fenced:
-            flush()
-            fence = fenced.group(1)
-            continue
-        if not line.strip() or _SKIPPED_LINE.match(line):
-            flush()
-            continue
-        if _TABLE_ROW.match(line):
-            # Each row reads as one unit; the |---| row has no words and drops out later.
-            flush()
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            if any(ch.isalnum() for ch in line):
-                blocks.append((here + len(line) - len(line.lstrip()), "; ".join(cells)))
-            continue
-        opening = _BLOCK_START.match(line)
-        if opening:
-            flush()
-            start = here + opening.end()
-            current.append(line[opening.end() :].strip())
-            if _HEADING.match(line):
-                flush()
-            continue
-        if not current:
-            start = here + len(line) - len(line.lstrip())
-        current.append(line.strip())
-    flush()
-    return blocks
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of plain text (see `plain_text`)."""
-    return [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
-
-
-_ALNUM = re.compile(r"[^\W_]")
-"""One character for which str.isalnum() is true (re's `\\w` is exactly those, plus `_`)."""
-
-
-def words(text: str) -> list[str]:
-    """Words of plain text: anything between spaces with a letter or digit in it."""
-    return [token for token in text.split() if _ALNUM.search(token)]
 
 
 def reading_grade(prose: str) -> float | None:
@@ -581,7 +491,9 @@ class _GradeCache:
         if path is None:
             return
         self.version = hashlib.sha256(
-            Path(__file__).read_bytes() + metadata.version("textstat").encode()
+            Path(__file__).read_bytes()
+            + (Path(__file__).parent / "text.py").read_bytes()
+            + metadata.version("textstat").encode()
         ).hexdigest()
         try:
             data = json.loads(path.read_text("utf-8"))
@@ -656,7 +568,7 @@ def _claim_errors(
         problem = _causal_evidence_problem(cited)
         if problem is None:
             continue
-        for word in dict.fromkeys(causal_words(_CITATION.sub("", claim.text))):
+        for word in dict.fromkeys(causal_words(CITATION_MARK.sub("", claim.text))):
             line, column = sources.find(item, _literal(word))
             wording = " ".join(word.split()).lower()
             yield ContentError(

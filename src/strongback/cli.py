@@ -174,6 +174,25 @@ def _is_slug(text: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    """The contact sheet of every exercise's figures (HTML, SVG and PNG)."""
+    from strongback.figures.sheet import PngError, write_sheet
+
+    root = _root(args)
+    content = _load_or_report(root)
+    if content is None:
+        return 1
+    target = args.output if args.output.is_absolute() else root / args.output
+    try:
+        written = write_sheet(content, target, png=args.png)
+    except PngError as error:
+        print(f"strongback figures: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from strongback.export import ExportError, export
 
@@ -269,6 +288,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": cmd_new,
     "export": cmd_export,
     "build": cmd_build,
+    "figures": cmd_figures,
     "handouts": cmd_handouts,
 }
 
@@ -397,6 +417,20 @@ def parser() -> argparse.ArgumentParser:
         "--site-url",
         help="the web address the QR codes open (default: site_url in mkdocs.yml)",
     )
+    sheet = _command(
+        sub, "figures", "write a contact sheet of every exercise's figures to review them",
+        "One page with every exercise's figures beside its starting position and steps, as "
+        "HTML, SVG and PNG. Look for bodies floating above the floor, hands that miss it, knees "
+        "bending the wrong way and props nobody touches.",
+    )  # fmt: skip
+    sheet.add_argument(
+        "--output", type=Path, default=Path("dist/figures"),
+        help="folder to write into, relative to --root (default: %(default)s)",
+    )  # fmt: skip
+    sheet.add_argument(
+        "--no-png", dest="png", action="store_false",
+        help="skip the PNG (it needs pdftoppm, from poppler-utils)",
+    )  # fmt: skip
     return main
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from strongback.load import FRONT_MATTER
 from strongback.model import DocMeta
+from strongback.text import FRONT_MATTER
 
 NOT_REVIEWED = frozenset({"review", "poses"})
 """Top-level fields a fingerprint leaves out (see the module docstring)."""

@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,7 +30,10 @@ from markupsafe import Markup
 from strongback import __version__, fonts, urls
 from strongback.citations import citation_keys, number_citations, vancouver
 from strongback.model import Content, Exercise, HandoutItem, Review
-from strongback.pdf_render import PDF_OPTIONS, PdfJob, RenderedPdf, render_pdf
+from strongback.pdf_cache import engine_digest
+from strongback.pdf_render import PDF_OPTIONS, RenderedPdf
+from strongback.pdf_render import PdfJob as PdfJob
+from strongback.pdf_render import render_pdf as render_pdf
 from strongback.progress import Progress
 from strongback.review import review_info
 from strongback.templating import environment
@@ -61,10 +64,6 @@ ADVICE: dict[Kind, str] = {
     "handout": "Remove exercises or shorten notes.",
     "exercise": "Shorten the steps, cautions or stop signs.",
 }
-ENGINE_FILES = (
-    "handouts.py", "pdf_render.py", "dose.py", "citations.py", "review.py", "urls.py",
-    "templating.py",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -267,22 +266,25 @@ def cache_dir(root: Path) -> Path:
 
 
 def _engine_digest() -> str:
-    """Templates, styles and the code that formats what a PDF shows, plus library versions."""
-    digest = hashlib.sha256(f"{__version__} weasyprint {metadata.version('weasyprint')}".encode())
-    package = resources.files("strongback")
-    templates = package / "templates" / "handout"
-    for item in sorted(templates.iterdir(), key=lambda entry: entry.name):
-        digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    for name in ENGINE_FILES:
-        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
-    for font in fonts.files():
-        digest.update(font.name.encode() + b"\0" + font.read_bytes())
-    digest.update(json.dumps(PDF_OPTIONS, sort_keys=True).encode())
-    return digest.hexdigest()
+    """Every file of the package and the version of every library that shapes a PDF (see
+    `pdf_cache`), plus the options WeasyPrint writes with."""
+    return engine_digest(extra=f"{__version__} {json.dumps(PDF_OPTIONS, sort_keys=True)}")
 
 
 def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> str:
     """A hash of everything that goes into one PDF; any change makes a new key."""
+    payload = {"engine": engine, **_content_inputs(spec, content, today=today)}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def document_identifier(spec: PdfSpec, content: Content, *, today: date) -> str:
+    """The PDF's /ID: a hash of the content it shows, not of the engine, so a change of the code
+    that draws the same pages gives the same bytes."""
+    payload = _content_inputs(spec, content, today=today)
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _content_inputs(spec: PdfSpec, content: Content, *, today: date) -> dict[str, Any]:
     if spec.kind == "handout":
         handout = content.handouts[spec.record_id]
         records: list[Any] = [handout, *(content.exercises[i.exercise] for i in handout.exercises)]
@@ -293,14 +295,12 @@ def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> s
     inputs = [r.model_dump(mode="json") for r in [*records, content.safety, content.site]]
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
     references = sorted(set(citation_keys(text)) & set(content.references))
-    payload = {
-        "engine": engine,
+    return {
         "spec": asdict(spec),
         "inputs": text,
         "references": [content.references[k].model_dump(mode="json") for k in references],
         "status": review_info(review, content.site, today).status,
     }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -399,7 +399,9 @@ def build_pdfs(
             if absent:
                 errors.append(glyph_message(spec, absent))
                 continue
-            jobs[key] = PdfJob(versions, key[:32], MAX_PAGES[spec.kind])
+            jobs[key] = PdfJob(
+                versions, document_identifier(spec, content, today=today), MAX_PAGES[spec.kind]
+            )
         results = _run(jobs, workers, progress=progress)
         for key, (spec, path) in missing.items():
             if key not in results:  # refused before rendering (a character the font lacks)

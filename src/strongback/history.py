@@ -54,7 +54,8 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
 
 
 def first_versions(root: Path) -> History:
-    """The first version of every file under `root` that git has a record of."""
+    """The first version of every file under `root`/content and `root`/docs that git has a
+    record of (only those folders: the lookup runs on every build)."""
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History(unknown="git is not available")
@@ -65,7 +66,7 @@ def first_versions(root: Path) -> History:
     log = _git(
         root,
         *("log", "--reverse", "-M", "--relative", "--diff-filter=AR", "--name-status"),
-        *("--format=%x00%h %as", "--", "."),
+        *("--format=%x00%h %as", "--", "content", "docs"),
     )
     if log is None or log.returncode != 0:
         return History(unknown="git log failed")

@@ -19,13 +19,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from strongback.checks import plain_text
 from strongback.citations import DOI_URL, PMC_URL, PUBMED_URL, citation_keys
 from strongback.dose import dose_summary, frequency_summary
 from strongback.model import Author, Content, Dose, Exercise, Handout, Reference, Reviewer
 from strongback.pages import CATEGORIES
 from strongback.review import ReviewInfo
 from strongback.site import SiteBuild
+from strongback.text import plain_text
 
 JSON = dict[str, Any]
 

@@ -18,10 +18,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from strongback.citations import citation_keys
+from strongback.figures.pose import Poses
 from strongback.messages import raw_html, unknown_citation
 from strongback.suggest import did_you_mean
 
@@ -715,6 +717,12 @@ class Exercise(StrictModel):
         description="How often to do it, and for how many weeks.",
         examples=[{"days_per_week": 3, "weeks": 8}],
     )
+    poses: Poses | None = Field(
+        default=None,
+        description="Key positions drawn as figures (start, end, any between): joint angles of "
+        "a standard adult, props and contacts. See the README's 'Exercise figures'.",
+        examples=[{"start": {"lean": 72}, "end": {"lean": 72, "left": {"shoulder": 160}}}],
+    )
     regressions: list[ExerciseId] = Field(
         [],
         description="Ids of easier exercises to try first.",
@@ -760,6 +768,19 @@ class Exercise(StrictModel):
         description="Who wrote this page, who checked it, and when.",
         examples=[{"author": "editorial-team", "last_reviewed": "2026-11-20"}],
     )
+
+    @field_validator("poses")
+    @classmethod
+    def _pose_steps_exist(cls, poses: Poses | None, info: ValidationInfo) -> Poses | None:
+        steps = info.data.get("steps")
+        if poses is not None and steps is not None:
+            for key, pose in poses.sequence():
+                if pose.step is not None and pose.step > len(steps):
+                    raise ValueError(
+                        f"the {key} pose shows step {pose.step}, but this exercise has "
+                        f"{len(steps)} steps"
+                    )
+        return poses
 
     @model_validator(mode="after")
     def _not_its_own_step(self) -> Exercise:

@@ -7,7 +7,6 @@ Pure: no MkDocs here. The hook turns each `GeneratedPage` into a virtual file; t
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from strongback.model import Content, Exercise
 from strongback.review import ReviewInfo, record_review_info
 from strongback.session import METHOD, routine_minutes, session_minutes
 from strongback.templating import render
+from strongback.text import FRONT_MATTER
 
 CATEGORIES = {
     "mobility": "Mobility",
@@ -228,14 +228,11 @@ def finish_page(markdown: str, references: Mapping[str, object]) -> str:
     return cited.markdown.rstrip("\n") + "\n\n" + render("pages/reference-list.md.jinja", refs=refs)
 
 
-_FRONT = re.compile(r"^---\n(.*?)\n---\n", re.DOTALL)
-
-
 def _front_matter_value(markdown: str, name: str) -> str:
     """Read back a string the template wrote into front matter (written with `yaml_string`)."""
-    front = _FRONT.match(markdown)
+    front = FRONT_MATTER.match(markdown)
     if front:
-        for line in front.group(1).splitlines():
+        for line in (front.group(1) or "").splitlines():
             if line.startswith(f"{name}: "):
                 value: str = json.loads(line[len(name) + 2 :])
                 return value

@@ -21,9 +21,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from strongback.fingerprint import doc_fingerprint, fingerprint
-from strongback.load import FRONT_MATTER, ContentErrors, load_content, parse_yaml
+from strongback.load import ContentErrors, load_content, parse_yaml
 from strongback.model import Content, Review
 from strongback.suggest import did_you_mean
+from strongback.text import FRONT_MATTER
 
 
 class ReviewError(Exception):

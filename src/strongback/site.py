@@ -17,6 +17,7 @@ from strongback.load import ContentError, load_content
 from strongback.model import Content
 from strongback.pages import GeneratedPage, HandWrittenPage, PageSet, build_pages, finish_page
 from strongback.review import ReviewInfo, doc_review_info, long_date
+from strongback.text import FRONT_MATTER
 
 
 def today() -> date:
@@ -89,9 +90,10 @@ def trust_fields(info: ReviewInfo) -> dict[str, Any]:
 
 def page_title(markdown: str, fallback: str) -> str:
     """Title of a hand-written page: front-matter title, else its first heading."""
-    front = re.match(r"^---\n.*?^title:\s*(.+?)\s*$.*?^---$", markdown, re.DOTALL | re.MULTILINE)
-    if front:
-        return front.group(1).strip("\"'")
+    front = FRONT_MATTER.match(markdown)
+    title = re.search(r"^title:\s*(.+?)\s*$", front.group(1) or "", re.MULTILINE) if front else None
+    if title:
+        return title.group(1).strip("\"'")
     heading = re.search(r"^#\s+(.+?)\s*$", markdown, re.MULTILINE)
     return heading.group(1) if heading else fallback
 

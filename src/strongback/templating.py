@@ -9,7 +9,6 @@ from typing import Any
 import jinja2
 
 from strongback import urls
-from strongback.checks import plain_text
 from strongback.citations import cited_keys, vancouver
 from strongback.dose import (
     dose_details,
@@ -18,7 +17,9 @@ from strongback.dose import (
     dose_summary,
     frequency_summary,
 )
+from strongback.figures.web import GLOBALS as FIGURE_GLOBALS
 from strongback.review import long_date
+from strongback.text import plain_text
 from strongback.wording import lead_in
 
 
@@ -54,6 +55,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     )
     env.globals["urls"] = urls
     env.globals["lead_in"] = lead_in
+    env.globals.update(FIGURE_GLOBALS)
     return env
 
 

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 
 from strongback import messages
 
-if TYPE_CHECKING:  # load.py calls this module with its documents; no import at run time
-    from strongback.load import ContentError, Document, Path_
+if TYPE_CHECKING:
+    from strongback.errors import ContentError, Path_
+    from strongback.positioned import Document
 
 
 def content_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> list[ContentError]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SharedOnce, build_env
+from tests.conftest import ON_CI, SharedOnce, build_env
 
 CHROMIUM = Path(os.environ.get("STRONGBACK_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = [
@@ -49,7 +49,7 @@ def chromium() -> Path:
         f"Chromium not found at {CHROMIUM}. Install Debian's build with `apt-get install chromium` "
         "(or point STRONGBACK_CHROMIUM at a Chromium binary); never `playwright install`."
     )
-    if os.environ.get("CI", "").lower() == "true":
+    if ON_CI:
         pytest.fail(f"{message} CI must run the browser tests.", pytrace=False)
     pytest.skip(message)
 

@@ -204,6 +204,7 @@ def test_public_pages_have_no_edit_or_repository_link(
     assert 'rel="edit"' not in html
 
 
+@pytest.mark.build
 def test_serve_gives_authors_the_edit_link_to_the_yaml_source(
     browser: Any, project: Callable[[str | None], Path]
 ) -> None:

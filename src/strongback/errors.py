@@ -1,0 +1,38 @@
+"""Content errors: one problem in one file at `file:line:col`, and all of them at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from strongback import messages
+
+Path_ = tuple[str | int, ...]
+
+dotted = messages.field_label
+"""A field path as authors count: ('steps', 3) -> 'step 4' (see `messages.field_label`)."""
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one file, printed as `file:line:col: field: message`."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class ContentErrors(Exception):
+    """Raised with every problem found; `str()` lists them one per line."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))

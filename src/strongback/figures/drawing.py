@@ -1,0 +1,171 @@
+"""An exercise's poses -> its captioned figures (SVG), side by side at one scale.
+
+The poses are lined up so that what stays planted (hands and feet on the floor, a bar) stays
+in the same place from one figure to the next, and the movement arrow runs from where the
+moving part was to where it is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+from strongback.figures.kinematics import Figure, solve
+from strongback.figures.pose import Pose, Poses, expand_parts
+from strongback.figures.svg import (
+    CM,
+    SCREEN,
+    Canvas,
+    Palette,
+    View,
+    draw_arrow,
+    draw_body,
+    draw_prop,
+    movement,
+)
+
+MARGIN = 8.0
+
+
+@dataclass(frozen=True)
+class Drawing:
+    key: str
+    """'start', 'between-1', …, 'end'."""
+    caption: str
+    title: str
+    """'Bird dog: start position'."""
+    description: str
+    svg: str
+
+
+def captions(poses: Poses, held: bool) -> list[str]:
+    sequence = poses.sequence()
+    out = []
+    for index, (key, pose) in enumerate(sequence):
+        if pose.caption:
+            out.append(pose.caption)
+        elif key == "start":
+            out.append("Start")
+        elif key == "end":
+            out.append("Hold" if held else "End")
+        else:
+            out.append(f"Then ({index + 1})")
+    return out
+
+
+def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
+    """Each pose solved, with the horizontal shift (cm) that keeps planted parts in place."""
+    out: list[tuple[Pose, Figure, float]] = []
+    for _, pose in poses.sequence():
+        figure = solve(pose)
+        shift = 0.0
+        if out:
+            before_pose, before, before_shift = out[-1]
+            if before.view == figure.view:
+                shift = (
+                    before_shift
+                    + _anchor_x(before_pose, before)
+                    - _anchor_x(pose, figure, before_pose)
+                )
+        out.append((pose, figure, shift))
+    return out
+
+
+def _planted(pose: Pose) -> list[str]:
+    parts = expand_parts(list(pose.floor))
+    for prop in pose.props:
+        if prop.type in ("bar", "bench", "chair", "step") or (
+            prop.type == "kettlebell" and prop.on_floor
+        ):
+            parts += expand_parts(list(prop.touches))
+    return parts
+
+
+def _anchor_x(pose: Pose, figure: Figure, other: Pose | None = None) -> float:
+    """Mean drawing x of the parts planted in both poses (or the hips)."""
+    view = View(figure.view)
+    parts = _planted(pose)
+    if other is not None:
+        parts = [p for p in parts if p in _planted(other)]
+    parts = parts or ["hips"]
+    return sum(view(figure.centre(p))[0] for p in parts) / len(parts)
+
+
+def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, float, float]:
+    xs, ys = [], []
+    for seg in figure.segments:
+        for p in (seg.a, seg.b):
+            x, y, _ = view(p)
+            r = max(seg.ra, seg.rb) * CM
+            xs += [x + shift - r, x + shift + r]
+            ys += [y - r, y + r]
+    for prop in figure.props:
+        for p in prop.points.values():
+            x, y, _ = view(p)
+            pad = 25.0 if prop.type == "barbell" else 14.0
+            xs += [x + shift - pad, x + shift + pad]
+            ys += [y - pad, y + pad]
+        if prop.type == "wall":
+            ys.append(215)
+        if prop.type == "bar" and view(prop.points["grip"])[1] > 150:
+            ys.append(view(prop.points["grip"])[1] + 24)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def render(
+    name: str,
+    poses: Poses,
+    descriptions: list[str],
+    *,
+    held: bool,
+    palette: Palette = SCREEN,
+) -> list[Drawing]:
+    """Every figure of one exercise, as standalone SVG documents."""
+    items = solved(poses)
+    labels = captions(poses, held)
+    boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
+    x0 = min(b[0] for b in boxes) - MARGIN
+    x1 = max(b[2] for b in boxes) + MARGIN
+    y0 = min(0.0, *(b[1] for b in boxes)) - 3
+    y1 = max(b[3] for b in boxes) + MARGIN
+    drawings = []
+    for index, ((key, _), (pose, figure, shift), caption) in enumerate(
+        zip(poses.sequence(), items, labels, strict=True)
+    ):
+        view = View(figure.view)
+        canvas = Canvas(view)
+        if figure.view != "above":
+            canvas.line("floor", [(x0, -0.6), (x1, -0.6)], 1.2, -50)
+        for prop in figure.props:
+            draw_prop(canvas, prop, figure.view == "above")
+        draw_body(canvas, figure)
+        if index > 0 and items[index - 1][1].view == figure.view:
+            _, before, before_shift = items[index - 1]
+            moved = movement(before, figure, view, (before_shift - shift, 0.0), pose.arrow)
+            if moved:
+                chest = next(s for s in figure.segments if s.name == "chest")
+                cx, cy, _ = view(chest.a)
+                draw_arrow(canvas, *moved, (cx, cy))
+        title = f"{name}: {caption[0].lower() + caption[1:]} position"
+        svg = _document(
+            canvas, palette, (x0 - shift, -y1, x1 - x0, y1 - y0), title, descriptions[index]
+        )
+        drawings.append(Drawing(key, caption, title, descriptions[index], svg))
+    return drawings
+
+
+def _document(
+    canvas: Canvas,
+    palette: Palette,
+    box: tuple[float, float, float, float],
+    title: str,
+    description: str,
+) -> str:
+    x, y, w, h = (math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3]))
+    body = "".join(canvas.elements(palette))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} {y} {w} {h}" '
+        f'class="sb-figure-svg" role="img"><title>{escape(title)}</title>'
+        f"<desc>{escape(description)}</desc>{body}</svg>"
+    )

@@ -1,0 +1,74 @@
+"""An exercise's figures for the web page, the index, handouts and PDFs.
+
+The Jinja globals registered in `templating.py` call these; the HTML around the SVG lives in
+`templates/figures/`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from strongback.figures.drawing import Drawing, render
+from strongback.figures.pose import Poses
+from strongback.figures.svg import PRINT, SCREEN, Palette
+from strongback.model import Exercise
+from strongback.text import plain_text
+
+PALETTES = {"screen": SCREEN, "print": PRINT}
+
+
+def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
+    """Every figure of the exercise (none if it has no `poses`)."""
+    if exercise.poses is None:
+        return []
+    return list(
+        _cached(
+            exercise.name,
+            exercise.poses.model_dump_json(),
+            _descriptions(exercise),
+            _held(exercise),
+            palette,
+        )
+    )
+
+
+def _descriptions(exercise: Exercise) -> tuple[str, ...]:
+    assert exercise.poses is not None
+    texts = []
+    for key, pose in exercise.poses.sequence():
+        if pose.step is not None:
+            texts.append(plain_text(exercise.steps[pose.step - 1]))
+        elif key == "start":
+            texts.append(plain_text(exercise.start_position))
+        else:
+            texts.append(" ".join(plain_text(step) for step in exercise.steps))
+    return tuple(texts)
+
+
+def _held(exercise: Exercise) -> bool:
+    dose = exercise.dose
+    return bool(dose.hold_seconds or dose.duration_seconds) and not dose.distance_metres
+
+
+@lru_cache(maxsize=256)
+def _cached(
+    name: str, poses_json: str, descriptions: tuple[str, ...], held: bool, palette: str
+) -> tuple[Drawing, ...]:
+    poses = Poses.model_validate_json(poses_json)
+    chosen: Palette = PALETTES[palette]
+    return tuple(render(name, poses, list(descriptions), held=held, palette=chosen))
+
+
+def svg_markup(drawing: Drawing) -> Markup:
+    """The SVG, safe to put in a template: every text in it is escaped when it is made."""
+    # Inline in HTML the SVG namespace is implied: leave it out to keep pages light.
+    return Markup(drawing.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1))
+
+
+def data_uri(drawing: Drawing) -> str:
+    """The SVG as a data URI, for <img> in PDFs (WeasyPrint fetches nothing else)."""
+    from base64 import b64encode
+
+    return "data:image/svg+xml;base64," + b64encode(drawing.svg.encode()).decode("ascii")

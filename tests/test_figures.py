@@ -1,0 +1,312 @@
+"""Exercise figures: kinematics, contacts, pose validation at file:line:col, golden SVG.
+
+Set STRONGBACK_UPDATE_GOLDEN=1 to rewrite tests/fixtures/figures/ after an intended change to
+the drawing, then look at the new SVG before committing it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strongback.figures import body
+from strongback.figures.drawing import render
+from strongback.figures.exercise import drawings
+from strongback.figures.kinematics import solve
+from strongback.figures.pose import Pose, Poses
+from strongback.load import ContentErrors, load_content
+
+from .conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[1]
+H = body.HEIGHT_CM
+
+
+def _point(pose: Pose, name: str) -> tuple[float, float, float]:
+    """A joint centre in cm: x forward, y up (floor at 0), z to the right."""
+    x, y, z = solve(pose).centre(name)
+    return (x * H, y * H, z * H)
+
+
+def _joint(pose: Pose, segment: str, side: str, end: str = "b") -> tuple[float, float]:
+    seg = next(s for s in solve(pose).segments if s.name == segment and s.side == side)
+    x, y, _ = seg.a if end == "a" else seg.b
+    return (x * H, y * H)
+
+
+def test_standing_joints_are_at_the_drillis_contini_heights() -> None:
+    standing = Pose()
+    # Hip joint at 0.530 H, shoulder at 0.818 H, knee at 0.285 H, ankle at 0.039 H (Winter,
+    # Fig. 4.1): the legs reach exactly from the floor to the hip.
+    assert _joint(standing, "thigh", "right", "a")[1] == pytest.approx(0.530 * H, abs=0.1)
+    assert _joint(standing, "thigh", "right", "b")[1] == pytest.approx(0.285 * H, abs=0.1)
+    assert _joint(standing, "shin", "right", "b")[1] == pytest.approx(0.039 * H, abs=0.1)
+    assert _joint(standing, "upper_arm", "right", "a")[1] == pytest.approx(0.818 * H, abs=0.1)
+    # Arms hang straight down: elbow one upper arm, wrist one forearm below the shoulder.
+    assert _joint(standing, "upper_arm", "right", "b")[1] == pytest.approx(
+        (0.818 - 0.186) * H, abs=0.1
+    )
+    assert _joint(standing, "forearm", "left", "b")[1] == pytest.approx(
+        (0.818 - 0.186 - 0.146) * H, abs=0.1
+    )
+
+
+def test_known_angles_give_known_joint_positions() -> None:
+    # Arms forward at 90°: the wrist is level with the shoulder, an arm's length in front.
+    reach = Pose(both={"shoulder": 90})
+    shoulder = _joint(reach, "upper_arm", "right", "a")
+    wrist = _joint(reach, "forearm", "right", "b")
+    assert wrist[1] == pytest.approx(shoulder[1], abs=0.1)
+    assert wrist[0] - shoulder[0] == pytest.approx((0.186 + 0.146) * H, abs=0.1)
+    # Elbow bent 90° with the arm hanging: the forearm points forward, level with the elbow.
+    curl = Pose(right={"elbow": 90})
+    elbow = _joint(curl, "upper_arm", "right", "b")
+    wrist = _joint(curl, "forearm", "right", "b")
+    assert wrist[1] == pytest.approx(elbow[1], abs=0.1)
+    assert wrist[0] - elbow[0] == pytest.approx(0.146 * H, abs=0.1)
+    # A 60° forward lean with hips flexed 60°: thighs stay vertical, the trunk tips 60°.
+    hinge = Pose(lean=60, both={"hip": 60})
+    hip = _joint(hinge, "thigh", "right", "a")
+    knee = _joint(hinge, "thigh", "right", "b")
+    shoulder = _joint(hinge, "upper_arm", "right", "a")
+    assert knee[0] == pytest.approx(hip[0], abs=0.1)
+    angle = math.degrees(math.atan2(shoulder[0] - hip[0], shoulder[1] - hip[1]))
+    assert angle == pytest.approx(60, abs=0.5)
+    assert math.dist(hip, shoulder) == pytest.approx((0.818 - 0.530) * H, abs=0.1)
+    # Knee bent 90° behind a vertical thigh: the shin points straight back.
+    kneel = Pose(right={"knee": 90})
+    ankle = _joint(kneel, "shin", "right", "b")
+    knee = _joint(kneel, "thigh", "right", "b")
+    assert ankle[1] == pytest.approx(knee[1], abs=0.1)
+    assert knee[0] - ankle[0] == pytest.approx(0.246 * H, abs=0.1)
+
+
+def test_the_lowest_point_rests_on_the_floor() -> None:
+    for pose in (Pose(), Pose(lean=-90), Pose(lean=70, both={"hip": 70, "knee": 90})):
+        figure = solve(pose)
+        lowest = min(-s.extreme((0.0, -1.0, 0.0)) for s in figure.segments)
+        assert lowest == pytest.approx(0.0, abs=1e-9)
+
+
+def test_a_floating_floor_contact_fails_with_its_message() -> None:
+    with pytest.raises(ValueError) as raised:
+        Pose.model_validate({"both": {"shoulder": 90}, "floor": ["hands", "feet"]})
+    message = str(raised.value)
+    assert re.search(r"left_hand should rest on the floor but is 1\d\d cm above it", message)
+    assert "right_hand should rest on the floor" in message
+    assert "foot" not in message  # standing: the feet do touch
+
+
+def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
+    with pytest.raises(ValueError, match=r"left_hand should hold the kettlebell but is \d+ cm"):
+        Pose.model_validate(
+            {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]}
+        )
+    # Reaching it: a deep hinge puts the hands at the handle.
+    Pose.model_validate(
+        {
+            "lean": 83,
+            "both": {"shoulder": 79, "hip": 110, "knee": 70},
+            "floor": ["feet"],
+            "props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}],
+        }
+    )
+
+
+POSE_ERRORS = {
+    # case: (text replacing the bird dog's end pose lines, expected message)
+    "angle out of range": (
+        "    left: {shoulder: 200}\n",
+        "content/exercises/bird-dog.yml:{line}:22: poses.end.left.shoulder: shoulder angle 200° "
+        "is outside its range, -60° (extension) to 180° (flexion)",
+    ),
+    "unknown joint": (
+        "    left: {sholder: 100}\n",
+        "content/exercises/bird-dog.yml:{line}:12: poses.end.left.sholder: unknown field "
+        "'sholder' (did you mean 'shoulder'?)",
+    ),
+    "unknown prop": (
+        "    props: [{type: kettlebel, touches: [hands]}]\n",
+        "content/exercises/bird-dog.yml:{line}:20: poses.end, props item 1, type: unknown prop "
+        "'kettlebel' (did you mean 'kettlebell'?)",
+    ),
+    "unknown body part": (
+        "    floor: [hnads]\n",
+        "content/exercises/bird-dog.yml:{line}:13: poses.end, floor item 1: unknown body part "
+        "'hnads' (did you mean 'hands'?)",
+    ),
+    "floating contact": (
+        "    floor: [hands, feet]\n",
+        "content/exercises/bird-dog.yml:{pose}:5: poses.end: left_hand should rest on the floor "
+        "but is 37 cm above it; right_hand should rest on the floor but is 37 cm above it",
+    ),
+}
+
+
+def _project_with(tmp_path: Path, end_lines: str | None) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    path = project / "content" / "exercises" / "bird-dog.yml"
+    poses = "poses:\n  start:\n    lean: 70\n  end:\n    lean: 70\n"
+    if end_lines is not None:
+        poses += end_lines
+    else:
+        poses = "poses:\n  start:\n    lean: 70\n"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\nprogressions:", "\n" + poses + "progressions:", 1), encoding="utf-8"
+    )
+    return project
+
+
+@pytest.mark.parametrize("case", sorted(POSE_ERRORS))
+def test_each_pose_error_names_file_line_and_column(case: str, tmp_path: Path) -> None:
+    lines, expected = POSE_ERRORS[case]
+    project = _project_with(tmp_path, lines)
+    text = (project / "content" / "exercises" / "bird-dog.yml").read_text(encoding="utf-8")
+    numbered = text.splitlines()
+    pose_line = numbered.index("  end:") + 2  # the pose's first line
+    line = numbered.index(lines.rstrip("\n")) + 1
+    with pytest.raises(ContentErrors) as raised:
+        load_content(project / "content", project / "docs")
+    assert [str(e) for e in raised.value.errors] == [expected.format(line=line, pose=pose_line)]
+
+
+def test_a_missing_end_position_is_an_error(tmp_path: Path) -> None:
+    project = _project_with(tmp_path, None)
+    numbered = (project / "content" / "exercises" / "bird-dog.yml").read_text().splitlines()
+    line = numbered.index("poses:") + 2
+    with pytest.raises(ContentErrors) as raised:
+        load_content(project / "content", project / "docs")
+    assert [str(e) for e in raised.value.errors] == [
+        f"content/exercises/bird-dog.yml:{line}:3: poses.end: missing required field 'end'"
+    ]
+
+
+def test_every_exercise_is_illustrated_from_start_to_end() -> None:
+    content = load_content(ROOT / "content", ROOT / "docs")
+    assert len(content.exercises) == 28
+    for exercise in content.exercises.values():
+        found = drawings(exercise)
+        assert found[0].key == "start" and found[-1].key == "end", exercise.id
+        for drawing in found:
+            assert drawing.svg.startswith("<svg ") and 'role="img"' in drawing.svg
+            assert f"<title>{exercise.name}: " in drawing.svg.replace("&#x27;", "'")
+            assert "<desc>" in drawing.svg and drawing.description
+
+
+def test_golden_svg_for_the_bird_dog() -> None:
+    content = load_content(ROOT / "content", ROOT / "docs")
+    found = drawings(content.exercises["bird-dog"])
+    for drawing in found:
+        golden = FIXTURES / "figures" / f"bird-dog-{drawing.key}.svg"
+        if os.environ.get("STRONGBACK_UPDATE_GOLDEN"):
+            golden.write_text(drawing.svg + "\n", encoding="utf-8")
+        assert drawing.svg + "\n" == golden.read_text(encoding="utf-8"), drawing.key
+    assert found[0].title == "Bird dog: start position"
+    assert found[0].description.startswith("Kneel on all fours.")
+
+
+def test_drawing_is_deterministic_and_follows_the_scheme() -> None:
+    poses = Poses.model_validate({"start": {}, "end": {"both": {"shoulder": 90}}})
+    first = render("Reach", poses, ["Stand.", "Reach."], held=False)
+    second = render("Reach", poses, ["Stand.", "Reach."], held=False)
+    assert [d.svg for d in first] == [d.svg for d in second]
+    svg = first[1].svg
+    # Near limbs, far limbs and the trunk each have a class the stylesheet colours.
+    for cls in ("sbf-n", "sbf-f", "sbf-b", "sbf-l", "sbf-a"):
+        assert f'class="{cls}' in svg, cls
+    assert "<title>Reach: end position</title><desc>Reach.</desc>" in svg
+
+
+def _figure_alts(data: bytes) -> list[str]:
+    """The text alternatives of the tagged PDF's Figure elements, in reading order."""
+    import io
+
+    import pypdf
+
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if node.get("/S") == "/Figure" and node.get("/Alt"):
+            found.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            if hasattr(kid, "get_object"):
+                walk(kid)
+
+    catalog: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    walk(catalog["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "record"), [("exercise", "bird-dog"), ("handout", "gentle-start")]
+)
+def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) -> None:
+    from datetime import date
+
+    from strongback import handouts
+
+    content = load_content(ROOT / "content", ROOT / "docs")
+    spec = next(
+        s
+        for s in handouts.pdf_specs(content, "https://strongback.example/")
+        if s.kind == kind and s.record_id == record and s.paper == "a4"
+    )
+    size = 10.5
+    html = handouts.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
+    result = handouts.render_pdf(handouts.PdfJob(((size, html),), "0" * 32, 2))
+    assert result.data is not None
+    alts = [alt for alt in _figure_alts(result.data) if not alt.startswith("QR code")]
+    if kind == "exercise":
+        assert alts == [
+            "Bird dog: start position. Kneel on all fours. Put your hands under your shoulders "
+            "and your knees under your hips.",
+            "Bird dog: hold position. At the same time, reach the opposite arm forward to "
+            "shoulder height.",
+        ]
+    else:
+        names = [
+            content.exercises[item.exercise].name for item in content.handouts[record].exercises
+        ]
+        assert len(alts) == 2 * len(names)
+        for name in names:  # each exercise's two positions, named after it
+            assert sum(alt.startswith(f"{name}: ") for alt in alts) == 2, name
+
+
+def test_strongback_figures_writes_the_contact_sheet(tmp_path: Path) -> None:
+    from strongback.cli import main
+    from strongback.figures.sheet import figures_preview
+
+    assert main(["--root", str(ROOT), "figures", "--output", str(tmp_path)]) == 0
+    html = (tmp_path / "contact-sheet.html").read_text(encoding="utf-8")
+    svg = (tmp_path / "contact-sheet.svg").read_text(encoding="utf-8")
+    png = (tmp_path / "contact-sheet.png").read_bytes()
+    assert html.count('<div class="row">') == 28 and "Bird dog: start position" in html
+    assert svg.count("<title>") == 1 + 2 * 28 + svg.count("between position")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 50_000
+    # The preview (`mkdocs serve`) publishes the same sheet.
+    content = load_content(ROOT / "content", ROOT / "docs")
+    assert figures_preview(content)["figures/contact-sheet.html"] == html
+
+
+def test_a_pose_naming_a_step_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    project = _project_with(tmp_path, "    step: 9\n")
+    numbered = (project / "content" / "exercises" / "bird-dog.yml").read_text().splitlines()
+    line = numbered.index("poses:") + 2
+    with pytest.raises(ContentErrors) as raised:
+        load_content(project / "content", project / "docs")
+    assert [str(e) for e in raised.value.errors] == [
+        f"content/exercises/bird-dog.yml:{line}:3: poses: the end pose shows step 9, but this "
+        "exercise has 3 steps"
+    ]
