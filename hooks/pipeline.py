@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -16,7 +17,17 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import compact, handouts, jsonld, publish, reference, urls
+from strongback import (
+    atomic,
+    compact,
+    fonts,
+    handouts,
+    jsonld,
+    publish,
+    reference,
+    settings,
+    urls,
+)  # fmt: skip
 from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
@@ -33,6 +44,7 @@ log = logging.getLogger("mkdocs.plugins.strongback")
 # `mkdocs serve` keeps this module alive between rebuilds: on_config resets it every time.
 _build: SiteBuild | None = None
 _serving = False
+"""Under `mkdocs serve`, PDFs come from the cache only (STRONGBACK_PDF, see the README)."""
 _last_good: SiteBuild | None = None
 """Under `mkdocs serve`: the last content that loaded without errors."""
 _preview = Preview()
@@ -40,6 +52,44 @@ _recovered: Recovery | None = None
 """After an invalid edit is fixed: what was fixed and changed since the last valid build."""
 _pages = 0
 _announced = False
+_command = ""
+_dirty = False
+_warned: set[str] = set()
+"""Placeholder settings already reported by this process (a preview rebuilds many times)."""
+
+
+class _Staging:
+    """`mkdocs build` and `gh-deploy` build into a staging folder; `on_shutdown` swaps it in for
+    site/ only if the build succeeded (strict-mode warnings included: MkDocs raises their Abort
+    inside build(), so on_build_error sees it)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.final = Path(config.site_dir)
+        self.staged = atomic.staging_folder(self.final)
+        self.built = False
+        self.failed = False
+        if _dirty and self.final.is_dir():  # --dirty builds on top of the previous site
+            import shutil
+
+            shutil.copytree(self.final, self.staged, dirs_exist_ok=True)
+        config.site_dir = str(self.staged)
+
+    def finish(self) -> None:
+        # gh-deploy reads config.site_dir after on_shutdown: point it at the real folder again.
+        self.config.site_dir = str(self.final)
+        if self.built and not self.failed:
+            atomic.replace_folder(self.final, self.staged)
+            log.info("strongback: published the new site to %s", self.final)
+        else:
+            atomic.discard(self.staged)
+            print(
+                f"strongback: the build failed; {self.final} was left exactly as it was.",
+                file=sys.stderr,
+            )
+
+
+_staging: _Staging | None = None
 
 
 def _current() -> SiteBuild:
@@ -49,14 +99,24 @@ def _current() -> SiteBuild:
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
+    global _serving, _command, _dirty
     _serving = command == "serve"
+    _command, _dirty = command, dirty
+
+
+def _previewing(config: MkDocsConfig) -> bool:
+    # `mkdocs serve` builds into a temporary mkdocs_* folder (as "build" under --clean).
+    site_dir = Path(config.site_dir)
+    return _serving or (
+        site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
+    )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # Runs before MkDocs cleans site/, so invalid content never destroys the last good site.
-    global _build, _last_good, _recovered
+    global _build, _last_good, _recovered, _staging
     _build = None
+    if _command in ("build", "gh-deploy") and not _previewing(config) and _staging is None:
+        _staging = _Staging(config)
     root = Path(config.config_file_path).parent
     try:
         _build = SiteBuild.load(root, Path(config.docs_dir))
@@ -76,10 +136,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _recovered = _preview.valid(root)
     _author_links(config)
     _public_polyfills(config)
+    _warn_placeholders(config, _build)
     _bundle_assets(config)
     for warning in _build.warnings:
         log.warning(str(warning))
     return config
+
+
+_placeholder_log = logging.getLogger("strongback.placeholders")
+
+
+def _warn_placeholders(config: MkDocsConfig, build: SiteBuild) -> None:
+    """One warning per example setting still in place. Not counted by --strict, so a fresh
+    clone builds; `strongback check --publish` (run before publishing) fails on them."""
+    if not _placeholder_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        _placeholder_log.addHandler(handler)
+        _placeholder_log.propagate = False
+    for message in settings.placeholder_settings(_public(config), build.content):
+        if message not in _warned:
+            _warned.add(message)
+            _placeholder_log.warning("Placeholder setting: %s", message)
+
+
+def _public(config: MkDocsConfig) -> settings.Settings:
+    """The public settings: under `mkdocs serve`, config.site_url is the preview's address."""
+    return settings.read_settings(Path(config.config_file_path))
 
 
 def _author_links(config: MkDocsConfig) -> None:
@@ -146,6 +229,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(
             File.generated(config, css.src_uri, content=compact.compact_css(css.content_string))
         )
+    # The bundled font, with its licence, where docs/css/strongback.css looks for it.
+    for font in fonts.published():
+        files.append(
+            File.generated(config, f"{fonts.SITE_FOLDER}/{font.name}", abs_src_path=str(font))
+        )
     for target, sources in _bundles.items():
         found = [files.get_file_from_path(src) for src in sources]
         missing = [src for src, f in zip(sources, found, strict=True) if f is None]
@@ -174,13 +262,24 @@ def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
         mode = handouts.pdf_mode(os.environ.get("STRONGBACK_PDF"), serving=_serving)
         pdfs = handouts.build_pdfs(
             build.content,
-            site_url=config.site_url or "",
+            # The public address, also under `mkdocs serve`: a PDF is the same file in the
+            # preview and in the build, so each finds the other's PDFs in the cache.
+            site_url=_public(config).site_url,
             cache=handouts.cache_dir(root),
             today=build.today,
             mode=mode,
         )
-    except (ValueError, handouts.PdfErrors) as error:
+    except ValueError as error:
         raise PluginError(str(error)) from None
+    except handouts.PdfErrors as errors:
+        if not _previewing(config):
+            raise PluginError(str(errors)) from None
+        # The preview keeps serving: the sheet that stopped fitting shows as its too-long PDF.
+        print(f"{errors}\nThe preview keeps serving; the build would stop here.", file=sys.stderr)
+        pdfs = errors.partial
+        pdfs.files.update({path: too_long.path for path, too_long in errors.overflowing.items()})
+        for spec in handouts.pdf_specs(build.content, _public(config).site_url):
+            pdfs.files.setdefault(spec.site_path, handouts.placeholder_pdf())
     log.info("strongback: %s", pdfs.summary())
     return pdfs.files
 
@@ -228,6 +327,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     global _recovered, _announced
+    if _staging is not None:
+        _staging.built = True
     if _recovered is not None:  # the author fixed an invalid edit: say so, and what was rebuilt
         log.info(recovery_message(_recovered, _pages))
         _recovered = None
@@ -236,3 +337,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         address = f"http://{config.dev_addr}{mount}/{urls.page_url(reference.PAGE)}"
         log.info("Every content field, described for authors: %s", address)
         _announced = True
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _staging is not None:
+        _staging.failed = True
+
+
+def on_shutdown() -> None:
+    global _staging
+    if _staging is not None:
+        staging, _staging = _staging, None
+        staging.finish()

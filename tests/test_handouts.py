@@ -23,6 +23,7 @@ from strongback import handouts, urls
 from strongback.dose import dose_rows, dose_summary
 from strongback.load import load_content
 from strongback.model import Content
+from strongback.pdf_render import Overflow
 from strongback.review import long_date
 from strongback.text import plain_text
 
@@ -170,15 +171,21 @@ def test_handout_html_holds_everything_a_printed_routine_needs(tmp_path: Path) -
 
 def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:
     spec = handouts.PdfSpec("handout", "x", "a4", "content/handouts/x.yml", "", "")
-    assert handouts.too_long_message(spec, 3) == (
-        "content/handouts/x.yml: handout is 3 pages in A4; a handout must fit on 2 pages. "
-        "Remove exercises or shorten notes."
+    overflow = Overflow(41.6, 277.0, ("exercise 7 (Bird dog)", "the references"))
+    assert handouts.too_long_message(spec, 3, overflow.describe()) == (
+        "content/handouts/x.yml: handout is 3 pages in A4 even at 10.5pt; a handout must fit on 2 "
+        "pages: it runs over by 42 mm (15% of a page); past the limit: exercise 7 (Bird dog), "
+        "the references. Remove exercises or shorten notes."
     )
     sheet = handouts.PdfSpec("exercise", "y", "letter", "content/exercises/y.yml", "", "")
     assert handouts.too_long_message(sheet, 2) == (
-        "content/exercises/y.yml: exercise sheet is 2 pages in Letter; an exercise sheet must "
-        "fit on 1 page. Shorten the steps, cautions or stop signs."
+        "content/exercises/y.yml: exercise sheet is 2 pages in Letter even at 10.5pt; an exercise "
+        "sheet must fit on 1 page. Shorten the steps, cautions or stop signs."
     )
+
+
+def test_an_overflowing_sheet_is_written_under_a_name_that_says_so() -> None:
+    assert handouts.overflow_name("handouts/x-a4.pdf", 3) == "handouts/x-a4.TOO-LONG-3-pages.pdf"
 
 
 @pytest.mark.parametrize(
@@ -359,13 +366,18 @@ def test_a_handout_that_cannot_fit_two_pages_stops_the_build(tmp_path: Path) -> 
     errors = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "ERROR" in line]
     pages = re.search(r"too-long\.yml: handout is (\d+) pages in A4", result.stderr)
     assert pages and int(pages.group(1)) > 2
-    assert errors[0] == (
-        f"content/handouts/too-long.yml: handout is {pages.group(1)} pages in A4; "
-        "a handout must fit on 2 pages. Remove exercises or shorten notes."
+    # Which exercise runs over, and by how much.
+    assert re.fullmatch(
+        rf"content/handouts/too-long\.yml: handout is {pages.group(1)} pages in A4 even at 10.5pt; "
+        r"a handout must fit on 2 pages: it runs over by \d+ mm \(\d+% of a page\); past the "
+        r"limit: .+\. Remove exercises or shorten notes\.",
+        errors[0],
     )
     assert re.search(
-        r"^content/handouts/too-long\.yml: handout is \d+ pages in Letter; a handout must fit on "
-        r"2 pages\. Remove exercises or shorten notes\.$", result.stderr, re.MULTILINE,
+        r"^content/handouts/too-long\.yml: handout is \d+ pages in Letter even at 10\.5pt; a "
+        r"handout must fit on 2 pages: it runs over by \d+ mm .* Remove exercises or shorten "
+        r"notes\.$",
+        result.stderr, re.MULTILINE,
     )  # fmt: skip
     assert "Traceback" not in result.stderr
     assert not (project / "site" / "handouts" / "too-long-a4.pdf").exists()

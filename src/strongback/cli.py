@@ -23,6 +23,7 @@ from strongback.export import DEFAULT_TARGET
 from strongback.load import ContentErrors, load_content
 from strongback.reference import write_reference, write_schemas
 from strongback.scaffold import render_scaffold
+from strongback.settings import placeholder_settings, read_settings
 from strongback.site import today
 
 
@@ -63,6 +64,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _print_findings(report, sys.stderr)
     if report.errors:
         return 1
+    if args.pdfs and not sheets_fit(_root(args), content):
+        return 1
     print(
         f"Content is valid: {len(content.exercises)} exercises, {len(content.handouts)} handouts, "
         f"{len(content.references)} references."
@@ -92,7 +95,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"Review dates were not compared with git history: {report.history_unknown}.")
     print()
     _print_findings(report, sys.stdout)
-    return 1 if report.errors else 0
+    unpublishable = publish_blockers(_root(args), content) if args.publish else []
+    return 1 if report.errors or unpublishable else 0
+
+
+def publish_blockers(root: Path, content: model.Content) -> list[str]:
+    """`check --publish`: example settings a published site must not keep (printed)."""
+    found = placeholder_settings(read_settings(root / "mkdocs.yml"), content)
+    for message in found:
+        print(f"error: placeholder setting: {message}")
+    if found:
+        print(f"{len(found)} placeholder setting{'s' if len(found) != 1 else ''}: not publishable.")
+    return found
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -193,9 +207,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_handouts(args: argparse.Namespace) -> int:
-    from mkdocs.utils.yaml import yaml_load
+def cmd_build(args: argparse.Namespace) -> int:
+    from strongback.export import ExportError, build_everything
 
+    root = _root(args)
+    target = args.output if args.output.is_absolute() else root / args.output
+    try:
+        result = build_everything(root, target, strict=args.strict)
+    except ExportError as error:
+        print(
+            f"strongback build: {error}. site/ and {args.output} were left as they were.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"published site/ and {result.summary()}")
+    return 0
+
+
+def cmd_handouts(args: argparse.Namespace) -> int:
     from strongback import handouts
 
     root = _root(args)
@@ -205,19 +234,50 @@ def cmd_handouts(args: argparse.Namespace) -> int:
         print(errors, file=sys.stderr)
         return 1
     # The address the QR codes point at: mkdocs.yml's site_url (it reads STRONGBACK_SITE_URL).
-    with (root / "mkdocs.yml").open(encoding="utf-8") as config:
-        site_url = args.site_url or yaml_load(config).get("site_url") or ""
+    site_url = args.site_url or read_settings(root / "mkdocs.yml").site_url
     target = args.output if args.output.is_absolute() else root / args.output
     try:
         pdfs = handouts.build_pdfs(
             content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
         )
-    except (ValueError, handouts.PdfErrors) as error:
+    except ValueError as error:
         print(f"strongback handouts: {error}", file=sys.stderr)
+        return 1
+    except handouts.PdfErrors as errors:
+        # Write what fits, and each sheet that does not under a name that says so.
+        handouts.write_pdfs(errors.partial, target)
+        for site_path, too_long in sorted(errors.overflowing.items()):
+            written = target / handouts.overflow_name(site_path, too_long.pages)
+            written.parent.mkdir(parents=True, exist_ok=True)
+            written.write_bytes(too_long.path.read_bytes())
+            print(f"wrote {written} to look at: it does not fit its pages", file=sys.stderr)
+        print(f"strongback handouts: {errors}", file=sys.stderr)
         return 1
     handouts.write_pdfs(pdfs, target)
     print(f"{pdfs.summary()}; written under {target}")
     return 0
+
+
+def sheets_fit(root: Path, content: model.Content) -> bool:
+    """Whether every handout and exercise sheet fits its pages; prints the ones that do not.
+    Uses the PDF cache (the verdict is cached too): nothing is rendered twice."""
+    from strongback import handouts
+
+    site_url = read_settings(root / "mkdocs.yml").site_url
+    if not site_url:
+        return True  # no mkdocs.yml: a content folder on its own has no PDFs
+    try:
+        pdfs = handouts.build_pdfs(
+            content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
+        )
+    except handouts.PdfErrors as errors:
+        for message in errors.messages:
+            print(message, file=sys.stderr)
+        count = len(errors.messages)
+        print(f"{count} sheet{'s do' if count != 1 else ' does'} not fit.", file=sys.stderr)
+        return False
+    print(f"Every sheet fits its pages: {pdfs.summary()}.")
+    return True
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -227,6 +287,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "new": cmd_new,
     "export": cmd_export,
+    "build": cmd_build,
     "figures": cmd_figures,
     "handouts": cmd_handouts,
 }
@@ -271,10 +332,15 @@ def parser() -> argparse.ArgumentParser:
         help="the project folder, the one that holds content/ (default: this folder)",
     )  # fmt: skip
     sub = main.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
-    _command(
+    validate = _command(
         sub, "validate", "check every content file and list every problem",
-        "Runs the same checks as the website build, without building it. Exits with status 1 "
-        "if anything is wrong.",
+        "Runs the same checks as the website build, without building it, including whether "
+        "every handout and exercise sheet fits its pages (PDFs come from the cache; only "
+        "changed ones are rendered). Exits with status 1 if anything is wrong.",
+    )  # fmt: skip
+    validate.add_argument(
+        "--no-pdfs", dest="pdfs", action="store_false",
+        help="skip the check that every sheet fits its pages (it renders PDFs not in the cache)",
     )  # fmt: skip
     check = _command(
         sub, "check", "report on the writing standards of every page",
@@ -284,7 +350,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--publish", action="store_true",
         help="you are about to publish: a page changed since its last review is an error, "
-        "not a warning",
+        "not a warning, and so is an example setting (site_url, repo_url, contact address)",
     )  # fmt: skip
     review = _command(
         sub, "review", "record a review you have just made of one page",
@@ -328,6 +394,20 @@ def parser() -> argparse.ArgumentParser:
     pdfs = _command(
         sub, "handouts", "write every handout and exercise PDF into a folder",
         "The same PDFs as the website offers, in A4 and Letter, without building the site.",
+    )  # fmt: skip
+    everything = _command(
+        sub, "build", "build the website and the offline zip together (what `make site` runs)",
+        "Builds the offline copy, then the public site into site/. Each is built in a staging "
+        "folder: site/ and the zip are replaced together, and only when both builds succeed; "
+        "after any failure both stay exactly as they were.",
+    )  # fmt: skip
+    everything.add_argument(
+        "--output", type=Path, default=DEFAULT_TARGET,
+        help="where to write the offline zip, relative to --root (default: %(default)s)",
+    )  # fmt: skip
+    everything.add_argument(
+        "--no-strict", dest="strict", action="store_false",
+        help="build even if the site has warnings (by default a warning stops the build)",
     )  # fmt: skip
     pdfs.add_argument(
         "--output", type=Path, default=Path("dist/handouts"),

@@ -88,8 +88,41 @@ def zip_site(site_dir: Path, target: Path, folder: str = FOLDER) -> OfflineExpor
 
 
 def export(root: Path, target: Path, *, strict: bool = True) -> OfflineExport:
-    """Build the offline copy of the project at `root` in a temporary folder and zip it."""
+    """Build the offline copy of the project at `root` in a temporary folder and zip it. The
+    zip replaces `target` only once it is complete: a failed export leaves the old one."""
     with tempfile.TemporaryDirectory(prefix="strongback-offline-") as work:
         site_dir = Path(work) / FOLDER
         build_offline(root, site_dir, strict=strict)
         return zip_site(site_dir, target)
+
+
+def build_public(root: Path, *, strict: bool = True) -> None:
+    """`mkdocs build` of the public site: the hook stages it and replaces site/ only when the
+    whole build succeeded (see hooks/pipeline.py)."""
+    command = [
+        sys.executable, "-m", "mkdocs", "build",
+        "--config-file", str(root / "mkdocs.yml"),
+        "--strict" if strict else "--no-strict",
+    ]  # fmt: skip
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    result = subprocess.run(command, cwd=root, env=env, check=False)
+    if result.returncode != 0:
+        raise ExportError(
+            f"the public build failed (mkdocs exited with {result.returncode}); its messages are "
+            "above"
+        )
+
+
+def build_everything(root: Path, target: Path, *, strict: bool = True) -> OfflineExport:
+    """`make site`: the offline zip and the public site, published together or not at all.
+    The offline copy is built first into a new zip beside the old one; the public build then
+    replaces site/ only if it succeeds, and only then does the new zip replace the old."""
+    staged = target.with_name(target.name + ".new")
+    try:
+        made = export(root, staged, strict=strict)
+        build_public(root, strict=strict)
+        staged.replace(target)
+    finally:
+        staged.unlink(missing_ok=True)
+    return OfflineExport(target, made.pages, made.files, made.size)

@@ -8,12 +8,14 @@ changed; misses render on every core, since WeasyPrint is CPU-bound.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -25,10 +27,14 @@ import markdown
 import segno
 from markupsafe import Markup
 
-from strongback import __version__, urls
+from strongback import __version__, fonts, urls
 from strongback.citations import citation_keys, number_citations, vancouver
 from strongback.model import Content, Exercise, HandoutItem, Review
 from strongback.pdf_cache import engine_digest
+from strongback.pdf_render import PDF_OPTIONS, RenderedPdf
+from strongback.pdf_render import PdfJob as PdfJob
+from strongback.pdf_render import render_pdf as render_pdf
+from strongback.progress import Progress
 from strongback.review import review_info
 from strongback.templating import environment
 
@@ -50,15 +56,14 @@ PAPERS: dict[str, Paper] = {
     "letter": Paper("letter", "letter", "Letter"),
 }
 MAX_PAGES: dict[Kind, int] = {"handout": 2, "exercise": 1}
-TYPE_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0)
+TYPE_SIZES = (12.0, 11.5, 11.0, 10.5)
 """Body type in points, largest first: each sheet gets the largest size that fits its page limit,
-never smaller than the last."""
+never smaller than the last. Every shipped sheet fits at 11pt or more except the routines in
+tests/test_fit.py's BELOW_11PT (see the README)."""
 ADVICE: dict[Kind, str] = {
     "handout": "Remove exercises or shorten notes.",
     "exercise": "Shorten the steps, cautions or stop signs.",
 }
-PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-"""Tagged PDF/UA-1: headings, lists and tables reach screen readers; the title shows in viewers."""
 
 
 @dataclass(frozen=True)
@@ -195,68 +200,59 @@ def render_html(
 
 
 @dataclass(frozen=True)
-class PdfJob:
-    """What a worker process needs to render one PDF: plain data, cheap to send."""
+class TooLong:
+    """A sheet past its page limit, rendered at the smallest type for the author to look at."""
 
-    versions: tuple[tuple[float, str], ...]
-    """(type size, HTML) for each size to try, largest first."""
-    identifier: str
-    max_pages: int
-
-
-@dataclass(frozen=True)
-class RenderedPdf:
+    path: Path
     pages: int
-    """Pages at the chosen type size, or at the smallest when nothing fits."""
-    type_size: float
-    data: bytes | None
-    """None when even the smallest type needs more pages than allowed: nothing is written."""
-
-
-def render_pdf(job: PdfJob) -> RenderedPdf:
-    """The largest type that fits -> tagged PDF bytes. Runs in worker processes."""
-    from weasyprint import HTML, URLFetcher
-
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-
-    def layout(index: int) -> Any:
-        return HTML(string=job.versions[index][1], url_fetcher=fetcher).render(**PDF_OPTIONS)
-
-    # Most sheets fit at the largest size: try it first, then halve the rest (pages only grow
-    # with the type size).
-    best, document = 0, layout(0)
-    if len(document.pages) > job.max_pages:
-        low, high, best, fitting = 1, len(job.versions) - 1, -1, None
-        while low <= high:
-            middle = (low + high) // 2
-            candidate = layout(middle)
-            if len(candidate.pages) <= job.max_pages:
-                best, fitting, high = middle, candidate, middle - 1
-            else:
-                document, low = candidate, middle + 1
-        if fitting is None:  # the search ended on the smallest size, which does not fit
-            return RenderedPdf(len(document.pages), job.versions[-1][0], None)
-        document = fitting
-    # A fixed identifier and the review date as creation date: same input, same bytes.
-    data = document.write_pdf(pdf_identifier=job.identifier.encode("ascii"), **PDF_OPTIONS)
-    return RenderedPdf(len(document.pages), job.versions[best][0], data)
 
 
 class PdfErrors(Exception):
-    """Documents that do not fit their page limit; `str()` lists one per line."""
+    """Documents that do not fit their page limit, or that use a character the bundled font
+    cannot draw; `str()` lists one per line."""
 
-    def __init__(self, messages: Iterable[str]) -> None:
+    def __init__(
+        self,
+        messages: Iterable[str],
+        overflowing: Mapping[str, TooLong] | None = None,
+        partial: PdfBuild | None = None,
+    ) -> None:
         self.messages = sorted(messages)
+        self.overflowing = dict(overflowing or {})
+        """Site path -> the too-long PDF (smallest type), for `strongback handouts` to write."""
+        self.partial = partial or PdfBuild()
+        """The PDFs that were fine: a preview keeps serving with them."""
         super().__init__("\n".join(self.messages))
 
 
-def too_long_message(spec: PdfSpec, pages: int) -> str:
+def too_long_message(spec: PdfSpec, pages: int, detail: str = "") -> str:
     limit = MAX_PAGES[spec.kind]
     name = "a handout" if spec.kind == "handout" else "an exercise sheet"
     return (
         f"{spec.source}: {spec.kind if spec.kind == 'handout' else 'exercise sheet'} is {pages} "
-        f"pages in {PAPERS[spec.paper].label}; {name} must fit on {limit} "
-        f"page{'s' if limit != 1 else ''}. {ADVICE[spec.kind]}"
+        f"pages in {PAPERS[spec.paper].label} even at {TYPE_SIZES[-1]:g}pt; {name} must fit on "
+        f"{limit} page{'s' if limit != 1 else ''}{': ' + detail if detail else ''}. "
+        f"{ADVICE[spec.kind]}"
+    )
+
+
+def overflow_name(site_path: str, pages: int) -> str:
+    """Where `strongback handouts` writes a sheet that is too long: a name no one mistakes for
+    the real one, e.g. 'handouts/x-a4.TOO-LONG-3-pages.pdf'."""
+    return f"{site_path.removesuffix('.pdf')}.TOO-LONG-{pages}-pages.pdf"
+
+
+def sheet_text(html_text: str) -> str:
+    """The text a sheet prints: its HTML without the stylesheet and the tags."""
+    body = re.sub(r"<style>.*?</style>|<[^>]+>", " ", html_text, flags=re.DOTALL)
+    return html.unescape(body)
+
+
+def glyph_message(spec: PdfSpec, missing: list[str]) -> str:
+    return (
+        f"{spec.source}: the {PAPERS[spec.paper].label} sheet uses characters the bundled font "
+        f"({fonts.FAMILY}) cannot print: {fonts.describe(missing)}. Use plain letters or "
+        "punctuation instead."
     )
 
 
@@ -359,9 +355,11 @@ def build_pdfs(
     today: date,
     mode: Mode = "all",
     workers: int | None = None,
+    progress: bool = True,
 ) -> PdfBuild:
     """Every PDF of the site, from the cache where it can be; raises `PdfErrors` listing every
-    document that does not fit its page limit."""
+    document that does not fit its page limit (the verdict is cached too, so asking again
+    costs nothing until the sheet's input changes)."""
     if not site_url:
         raise ValueError("site_url is not set: handouts print their web address and QR code")
     build = PdfBuild()
@@ -372,42 +370,66 @@ def build_pdfs(
         return build
     engine = _engine_digest()
     missing: dict[str, tuple[PdfSpec, Path]] = {}
-    errors = []
+    errors: list[str] = []
+    overflowing: dict[str, TooLong] = {}
     with _cache_lock(cache):
         for spec in specs:
             key = cache_key(spec, content, today=today, engine=engine)
             path = cache / f"{key}.pdf"
+            verdict = _cached_overflow(cache, key)
             if path.exists():
                 build.files[spec.site_path] = path
                 build.reused.append(spec.site_path)
+            elif verdict is not None:
+                errors.append(too_long_message(spec, verdict["pages"], verdict["detail"]))
+                pages = verdict["pages"]
+                overflowing[spec.site_path] = TooLong(cache / f"{key}.too-long.pdf", pages)
             elif mode == "all":
                 missing[key] = (spec, path)
             else:
                 build.files[spec.site_path] = placeholder_pdf()
                 build.placeholders.append(spec.site_path)
-        jobs = {
-            key: PdfJob(
-                tuple(
-                    (size, render_html(spec, content, today=today, type_size=size))
-                    for size in TYPE_SIZES
-                ),
-                document_identifier(spec, content, today=today),
-                MAX_PAGES[spec.kind],
+        jobs = {}
+        for key, (spec, _) in missing.items():
+            versions = tuple(
+                (size, render_html(spec, content, today=today, type_size=size))
+                for size in TYPE_SIZES
             )
-            for key, (spec, _) in missing.items()
-        }
-        results = _run(jobs, workers)
+            absent = fonts.missing_characters(sheet_text(versions[0][1]))
+            if absent:
+                errors.append(glyph_message(spec, absent))
+                continue
+            jobs[key] = PdfJob(
+                versions, document_identifier(spec, content, today=today), MAX_PAGES[spec.kind]
+            )
+        results = _run(jobs, workers, progress=progress)
         for key, (spec, path) in missing.items():
+            if key not in results:  # refused before rendering (a character the font lacks)
+                continue
             result = results[key]
-            if result.data is None:
-                errors.append(too_long_message(spec, result.pages))
+            if not result.fits:
+                detail = result.overflow.describe() if result.overflow else ""
+                _write_atomic(cache / f"{key}.too-long.pdf", result.data)
+                verdict = {"pages": result.pages, "detail": detail}
+                _write_atomic(cache / f"{key}.too-long.json", json.dumps(verdict).encode())
+                errors.append(too_long_message(spec, result.pages, detail))
+                overflowing[spec.site_path] = TooLong(cache / f"{key}.too-long.pdf", result.pages)
                 continue
             _write_atomic(path, result.data)
             build.files[spec.site_path] = path
             build.rendered.append(spec.site_path)
     if errors:
-        raise PdfErrors(errors)
+        raise PdfErrors(errors, overflowing, build)
     return build
+
+
+def _cached_overflow(cache: Path, key: str) -> dict[str, Any] | None:
+    """The cached verdict on a sheet found too long, if its PDF is cached as well."""
+    verdict = cache / f"{key}.too-long.json"
+    if not (verdict.is_file() and (cache / f"{key}.too-long.pdf").is_file()):
+        return None
+    loaded: dict[str, Any] = json.loads(verdict.read_text(encoding="utf-8"))
+    return loaded
 
 
 def placeholder_pdf() -> Path:
@@ -440,12 +462,32 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _run(jobs: dict[str, PdfJob], workers: int | None) -> dict[str, RenderedPdf]:
+def _run(
+    jobs: dict[str, PdfJob], workers: int | None, *, progress: bool = True
+) -> dict[str, RenderedPdf]:
+    """Render every job, on every core, showing done/total and the time taken."""
     count = min(len(jobs), workers or available_cores())
-    if count <= 1:
-        return {key: render_pdf(job) for key, job in jobs.items()}
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        return dict(zip(jobs, pool.map(render_pdf, jobs.values()), strict=True))
+    shown = Progress(f"Rendering {len(jobs)} PDFs on {max(count, 1)} cores", len(jobs))
+    if progress:
+        shown.begin()
+    results: dict[str, RenderedPdf] = {}
+    try:
+        if count <= 1:
+            for key, job in jobs.items():
+                results[key] = render_pdf(job)
+                if progress:
+                    shown(len(results))
+            return results
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            futures = {pool.submit(render_pdf, job): key for key, job in jobs.items()}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if progress:
+                    shown(len(results))
+        return results
+    finally:
+        if progress:
+            shown.close()
 
 
 def write_pdfs(build: PdfBuild, target: Path) -> list[Path]:

@@ -1,0 +1,105 @@
+"""Fit is validation: `strongback validate` reports sheets past their page limit (from the PDF
+cache: free when nothing changed), naming the exercise that runs over and by how much;
+`strongback handouts` writes such a sheet under a name that says so. The shipped sheets fit at
+11pt or larger."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from strongback import handouts, pdf_render
+from strongback.cli import main
+from strongback.load import load_content
+
+from .conftest import FIXTURES, REPO, TODAY, make_project
+from .test_handouts import SITE_URL
+
+pytestmark = pytest.mark.pdf
+
+ROOM_MM_AT_11PT = 8
+"""Height every shipped routine leaves empty on its last allowed page at 11pt, the smallest type:
+room for a few more lines before the build refuses it."""
+
+
+@pytest.fixture
+def too_long_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = make_project(tmp_path / "project", "minimal")
+    # Notes three times as long: even at the smallest type, exercises land past the second page.
+    text = (FIXTURES / "handouts" / "too-long.yml").read_text(encoding="utf-8")
+    sentence = "Move slowly, breathe normally, and stop if you feel sharp pain."
+    text = text.replace(sentence, " ".join([sentence] * 3))
+    (root / "content" / "handouts" / "too-long.yml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("STRONGBACK_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def test_validate_names_the_sheet_the_exercise_and_how_far_it_runs_over(
+    too_long_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = too_long_project
+    assert main(["--root", str(root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(
+        r"^content/handouts/too-long\.yml: handout is \d pages in A4 even at 10\.5pt; a handout "
+        r"must fit on 2 pages: it runs over by \d+ mm \(\d+% of a page\); past the limit: "
+        r"exercise \d+ \((Side plank|Bird dog)\), .*\. Remove exercises or shorten notes\.$",
+        err, re.MULTILINE,
+    )  # fmt: skip
+    assert "2 sheets do not fit." in err
+    # Asked again, the verdict comes from the cache: nothing is rendered.
+    assert main(["--root", str(root), "validate"]) == 1
+    again = capsys.readouterr().err
+    assert "Rendering" not in again and "2 sheets do not fit." in again
+    (root / "content" / "handouts" / "too-long.yml").unlink()
+    assert main(["--root", str(root), "validate"]) == 0
+    assert "Every sheet fits its pages: 6 PDFs: 0 rendered, 6 from cache." in (
+        capsys.readouterr().out
+    )
+
+
+def test_handouts_writes_the_overflowing_sheet_under_a_marked_name(
+    too_long_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = too_long_project
+    assert main(["--root", str(root), "handouts", "--output", "out"]) == 1
+    written = sorted(p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*"))
+    marked = [name for name in written if ".TOO-LONG-" in name]
+    assert [re.sub(r"\d+-pages", "N-pages", name) for name in marked] == [
+        "handouts/too-long-a4.TOO-LONG-N-pages.pdf",
+        "handouts/too-long-letter.TOO-LONG-N-pages.pdf",
+    ]  # fmt: skip
+    assert "handouts/too-long-a4.pdf" not in written
+    assert "handouts/starter-a4.pdf" in written
+    pages = int(re.findall(r"(\d+)-pages", marked[0])[0])
+    assert pages > 2
+    assert len(pypdf.PdfReader(root / "out" / marked[0]).pages) == pages
+    err = capsys.readouterr().err
+    assert "to look at: it does not fit its pages" in err
+
+
+BELOW_11PT = {"weights-strength"}
+"""Routines that need 10.5pt today. weights-strength (six gym exercises, each with its own
+cautions) fits two pages only at 10.5pt since the red-flag list grew; dropping its hip-hinge drill
+(which has its own sheet) makes it fit at 11pt, but that is an editorial change that needs a
+review. This list keeps that honest: a routine leaving it fails the test below."""
+
+
+def test_shipped_routines_fit_at_11pt_with_room() -> None:
+    content = load_content(REPO / "content", REPO / "docs")
+    for spec in handouts.pdf_specs(content, SITE_URL):
+        if spec.kind != "handout":
+            continue
+        html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
+        document = pdf_render.layout(html)
+        fits = len(document.pages) <= handouts.MAX_PAGES["handout"]
+        if spec.record_id in BELOW_11PT:
+            assert not fits, f"{spec.site_path} fits at 11pt now: remove it from BELOW_11PT"
+            continue
+        assert fits, spec.site_path
+        if len(document.pages) == handouts.MAX_PAGES["handout"]:
+            assert pdf_render.room_mm(document) >= ROOM_MM_AT_11PT, spec.site_path
