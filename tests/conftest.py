@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -194,3 +195,19 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> 
             pass
         time.sleep(0.5)
     pytest.fail(f"timed out waiting for {what}")
+
+
+def start_serve(root: Path, *args: str, **env: str) -> tuple[subprocess.Popen[str], list[str], int]:
+    """`mkdocs serve [args]` in `root` on a free loopback port; its output lines are collected in
+    the background. Returns the process, the collected lines and the port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=build_env(**env),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(iter(server.stdout.readline, "")))  # type: ignore[union-attr]
+    reader.daemon = True
+    reader.start()
+    return server, output, port

@@ -34,9 +34,9 @@ from .conftest import (
     TODAY,
     SharedOnce,
     build_env,
-    free_port,
     make_project,
     run_build,
+    start_serve,
     wait_for,
 )
 
@@ -396,19 +396,18 @@ def test_preview_builds_publish_placeholders_and_still_pass_strict(tmp_path: Pat
 @pytest.mark.build
 def test_serve_never_renders_a_pdf(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "minimal")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=build_env(STRONGBACK_CACHE_DIR=str(tmp_path / "empty-cache")),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    server, lines, port = start_serve(
+        project, "--no-livereload", STRONGBACK_CACHE_DIR=str(tmp_path / "empty-cache")
+    )
+    summary = "strongback: 6 PDFs: 0 rendered, 0 from cache, 6 placeholders"
     try:
         pdf = f"http://127.0.0.1:{port}/handouts/starter-a4.pdf"
         wait_for(lambda: fetch(pdf) == handouts.placeholder_pdf().read_bytes(), "the preview")
+        wait_for(lambda: summary in "".join(lines), "the PDF summary line")
     finally:
         server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert "strongback: 6 PDFs: 0 rendered, 0 from cache, 6 placeholders" in output
+        server.wait(timeout=30)
+    assert summary in "".join(lines)
 
 
 @pytest.mark.pdf

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,24 +13,14 @@ import pytest
 
 from strongback import handouts
 
-from .conftest import FIXTURES, build_env, free_port, run_build, wait_for
+from .conftest import FIXTURES, run_build, start_serve, wait_for
 from .test_handouts import fetch
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]
 
 
 def serve(root: Path, cache: Path, **env: str) -> tuple[subprocess.Popen[str], list[str], int]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=build_env(STRONGBACK_CACHE_DIR=str(cache), **env),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(server.stdout.readline, "")))  # type: ignore[union-attr]
-    reader.daemon = True
-    reader.start()
-    return server, output, port
+    return start_serve(root, "--no-livereload", STRONGBACK_CACHE_DIR=str(cache), **env)
 
 
 def test_serve_after_a_build_serves_the_built_pdfs(

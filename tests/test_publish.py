@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from strongback.publish import (
     with_security_policy,
 )
 
-from .conftest import build_env, free_port, wait_for
+from .conftest import start_serve, wait_for
 from .test_serve import fetch
 
 PAGE = """<!doctype html>
@@ -126,12 +124,7 @@ def test_mkdocs_serve_pages_have_no_policy(project: Callable[[str | None], Path]
     """`mkdocs serve` adds an inline live-reload script after the hooks run: a policy would
     block it, so served previews go without one."""
     root = project("minimal")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=build_env(STRONGBACK_PDF="off"),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server, _, port = start_serve(root, STRONGBACK_PDF="off")
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_for(lambda: "</html>" in fetch(url), "the first build")

@@ -4,16 +4,13 @@ site while an edit is invalid (printing the errors), and recovers on the next va
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import threading
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import build_env, free_port, wait_for
+from .conftest import start_serve, wait_for
 
 pytestmark = pytest.mark.build
 
@@ -26,18 +23,7 @@ def fetch(url: str) -> str:
 
 def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -> None:
     root = project("minimal")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=build_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(iter(server.stdout.readline, "")))  # type: ignore[union-attr]
-    reader.start()
+    server, output, port = start_serve(root)
     page = f"http://127.0.0.1:{port}/exercises/bird-dog/"
     exercise = root / "content/exercises/bird-dog.yml"
     original = exercise.read_text(encoding="utf-8")
@@ -70,4 +56,3 @@ def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -
     finally:
         server.terminate()
         server.wait(timeout=30)
-        reader.join(timeout=10)

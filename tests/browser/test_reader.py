@@ -4,8 +4,6 @@ page in reading order, the phone's first screen, the home page's ways in, and no
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import Session, SessionFactory, open_session, site_pages
-from tests.conftest import build_env, free_port, wait_for
+from tests.conftest import start_serve, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -209,14 +207,7 @@ def test_serve_gives_authors_the_edit_link_to_the_yaml_source(
     browser: Any, project: Callable[[str | None], Path]
 ) -> None:
     root = project("minimal")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=build_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, _, port = start_serve(root)
     base = f"http://127.0.0.1:{port}/"
 
     def up() -> bool:
