@@ -29,7 +29,7 @@ def content_error(root: Path) -> str:
 
 def handout_too_long(root: Path) -> str:
     shutil.copy(FIXTURES / "handouts" / "too-long.yml", root / "content" / "handouts")
-    return "content/handouts/too-long.yml: handout is 3 pages in A4 even at 10.5pt"
+    return "content/handouts/too-long.yml: handout is 3 pages in A4 even at 11pt"
 
 
 def broken_link(root: Path) -> str:

@@ -22,7 +22,7 @@ from .test_handouts import SITE_URL
 pytestmark = pytest.mark.pdf
 
 ROOM_MM_AT_11PT = 8
-"""Height every shipped routine leaves empty on its last allowed page at 11pt, the smallest type:
+"""Height every shipped sheet leaves empty on its last allowed page at 11pt, the smallest type:
 room for a few more lines before the build refuses it."""
 
 
@@ -45,7 +45,7 @@ def test_validate_names_the_sheet_the_exercise_and_how_far_it_runs_over(
     assert main(["--root", str(root), "validate"]) == 1
     err = capsys.readouterr().err
     assert re.search(
-        r"^content/handouts/too-long\.yml: handout is \d pages in A4 even at 10\.5pt; a handout "
+        r"^content/handouts/too-long\.yml: handout is \d pages in A4 even at 11pt; a handout "
         r"must fit on 2 pages: it runs over by \d+ mm \(\d+% of a page\); past the limit: "
         r"exercise \d+ \((Side plank|Bird dog)\), .*\. Remove exercises or shorten notes\.$",
         err, re.MULTILINE,
@@ -82,24 +82,19 @@ def test_handouts_writes_the_overflowing_sheet_under_a_marked_name(
     assert "to look at: it does not fit its pages" in err
 
 
-BELOW_11PT = {"weights-strength"}
-"""Routines that need 10.5pt today. weights-strength (six gym exercises, each with its own
-cautions) fits two pages only at 10.5pt since the red-flag list grew; dropping its hip-hinge drill
-(which has its own sheet) makes it fit at 11pt, but that is an editorial change that needs a
-review. This list keeps that honest: a routine leaving it fails the test below."""
-
-
-def test_shipped_routines_fit_at_11pt_with_room() -> None:
+def _shipped_specs() -> list[handouts.PdfSpec]:
     content = load_content(REPO / "content", REPO / "docs")
-    for spec in handouts.pdf_specs(content, SITE_URL):
-        if spec.kind != "handout":
-            continue
-        html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
-        document = pdf_render.layout(html)
-        fits = len(document.pages) <= handouts.MAX_PAGES["handout"]
-        if spec.record_id in BELOW_11PT:
-            assert not fits, f"{spec.site_path} fits at 11pt now: remove it from BELOW_11PT"
-            continue
-        assert fits, spec.site_path
-        if len(document.pages) == handouts.MAX_PAGES["handout"]:
-            assert pdf_render.room_mm(document) >= ROOM_MM_AT_11PT, spec.site_path
+    return handouts.pdf_specs(content, SITE_URL)
+
+
+@pytest.mark.parametrize("spec", _shipped_specs(), ids=lambda spec: spec.site_path)
+def test_every_shipped_sheet_fits_at_11pt_with_room(spec: handouts.PdfSpec) -> None:
+    """Every routine and exercise sheet, A4 and Letter, fits its pages at 11pt (the smallest
+    type the build allows) and leaves room on its last page."""
+    assert handouts.TYPE_SIZES[-1] == 11
+    content = load_content(REPO / "content", REPO / "docs")
+    html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
+    document = pdf_render.layout(html)
+    assert len(document.pages) <= handouts.MAX_PAGES[spec.kind], spec.site_path
+    if len(document.pages) == handouts.MAX_PAGES[spec.kind]:
+        assert pdf_render.room_mm(document) >= ROOM_MM_AT_11PT, spec.site_path

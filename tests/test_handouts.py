@@ -173,13 +173,13 @@ def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:
     spec = handouts.PdfSpec("handout", "x", "a4", "content/handouts/x.yml", "", "")
     overflow = Overflow(41.6, 277.0, ("exercise 7 (Bird dog)", "the references"))
     assert handouts.too_long_message(spec, 3, overflow.describe()) == (
-        "content/handouts/x.yml: handout is 3 pages in A4 even at 10.5pt; a handout must fit on 2 "
+        "content/handouts/x.yml: handout is 3 pages in A4 even at 11pt; a handout must fit on 2 "
         "pages: it runs over by 42 mm (15% of a page); past the limit: exercise 7 (Bird dog), "
         "the references. Remove exercises or shorten notes."
     )
     sheet = handouts.PdfSpec("exercise", "y", "letter", "content/exercises/y.yml", "", "")
     assert handouts.too_long_message(sheet, 2) == (
-        "content/exercises/y.yml: exercise sheet is 2 pages in Letter even at 10.5pt; an exercise "
+        "content/exercises/y.yml: exercise sheet is 2 pages in Letter even at 11pt; an exercise "
         "sheet must fit on 1 page. Shorten the steps, cautions or stop signs."
     )
 
@@ -368,7 +368,7 @@ def test_a_handout_that_cannot_fit_two_pages_stops_the_build(tmp_path: Path) -> 
     assert pages and int(pages.group(1)) > 2
     # Which exercise runs over, and by how much.
     assert re.fullmatch(
-        rf"content/handouts/too-long\.yml: handout is {pages.group(1)} pages in A4 even at 10.5pt; "
+        rf"content/handouts/too-long\.yml: handout is {pages.group(1)} pages in A4 even at 11pt; "
         r"a handout must fit on 2 pages: it runs over by \d+ mm \(\d+% of a page\); past the "
         r"limit: .+\. Remove exercises or shorten notes\.",
         errors[0],

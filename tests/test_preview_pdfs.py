@@ -55,7 +55,7 @@ def test_a_sheet_that_stops_fitting_is_printed_and_the_preview_keeps_serving(
         wait_for(lambda: b"Far too long routine" in fetch(f"{base}/handouts/too-long/"),
                  "the preview", timeout=300)  # fmt: skip
         text = "".join(output)
-        assert "content/handouts/too-long.yml: handout is 3 pages in A4 even at 10.5pt" in text
+        assert "content/handouts/too-long.yml: handout is 3 pages in A4 even at 11pt" in text
         assert "The preview keeps serving; the build would stop here." in text
         # The author can open the sheet as it is, past its limit.
         too_long = fetch(f"{base}/handouts/too-long-a4.pdf")

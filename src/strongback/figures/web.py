@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from strongback.figures import printed
 from strongback.figures.exercise import data_uri, drawings, svg_markup
 from strongback.model import Exercise
 
@@ -39,12 +40,11 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
     return html + Markup(" ") if html else html
 
 
-def print_figures(exercise: Exercise, compact: bool = False) -> Markup:
-    """The figures in black and grey, as images, for a PDF; `compact`: small, without
-    captions (a routine's exercise card)."""
-    return _render(
-        "print.html.jinja", drawings=drawings(exercise, "print"), uri=data_uri, compact=compact
-    )
+def print_figures(exercise: Exercise, layout: str = "sheet") -> Markup:
+    """The figures in black and grey, as images, for a PDF, sized for `layout` ('card': beside
+    a routine's steps; 'sheet': an exercise's own sheet; see `figures.printed`)."""
+    placed = printed.place(drawings(exercise, "print"), printed.LAYOUTS[layout])
+    return _render("print.html.jinja", placed=placed, uri=data_uri, layout=layout)
 
 
 _SLOT = re.compile(r'(<div class="[^"]*" data-sb-figure="([a-z0-9-]+)">)(</div>)')
