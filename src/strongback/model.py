@@ -25,6 +25,7 @@ from pydantic import (
 from strongback.citations import citation_keys
 from strongback.figures.pose import Poses
 from strongback.messages import raw_html, unknown_citation
+from strongback.sourcemap import SourceMap
 from strongback.suggest import did_you_mean
 
 # --- text ---------------------------------------------------------------------------------------
@@ -1093,3 +1094,5 @@ class Content:
     'doc:index.md') -> the file it came from, relative to the project root."""
     docs: dict[str, DocMeta] = field(default_factory=dict)
     """Hand-written page src_uri (relative to docs/) -> its validated front matter."""
+    positions: SourceMap = field(default_factory=SourceMap, compare=False, repr=False)
+    """Every file's text and the position of every value, as the loader read them once."""

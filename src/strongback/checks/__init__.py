@@ -2,8 +2,9 @@
 
 `strongback check` prints the per-page report; `validate` and the build fail on its errors.
 `wording` (what the standards forbid or limit), `readability` (reading grade and its cache),
-`pages` (what each page gives the check), `sources` (positions), `rules` (one kind of problem
-each), `report` (the rows and the table) and `run` (`check_content`, `enforce_standards`).
+`pages` (what each page gives the check), `rules` (one kind of problem each, placed by the
+source map the loader kept), `report` (the rows and the table) and `run` (`check_content`,
+`enforce_standards`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 
 from strongback.checks.pages import Page, Text
-from strongback.checks.sources import Sources
 from strongback.checks.wording import (
     BANNED_PHRASES,
     MAX_SENTENCE_WORDS,
@@ -20,11 +19,12 @@ from strongback.errors import ContentError, Path_, dotted
 from strongback.model import Content, Reference
 from strongback.review import ReviewInfo
 from strongback.scaffold import placeholder_message, placeholder_texts
+from strongback.sourcemap import SourceMap
 from strongback.text import CITATION_MARK, markdown_blocks, plain_text, sentences, words
 
 
 def claim_errors(
-    page: Page, references: dict[str, Reference], sources: Sources
+    page: Page, references: dict[str, Reference], sources: SourceMap
 ) -> Iterator[ContentError]:
     for path, claim in page.claims:
         where = (*path, "text")
@@ -45,14 +45,19 @@ def claim_errors(
         if problem is None:
             continue
         for word in dict.fromkeys(causal_words(CITATION_MARK.sub("", claim.text))):
-            line, column = sources.find(item, literal(word))
+            line, column = _find(sources, item, literal(word))
             wording = " ".join(word.split()).lower()
             yield ContentError(
                 page.file, line, column, item.field, f"causal wording {wording!r} {problem}"
             )
 
 
-def placeholders(page: Page, sources: Sources) -> Iterator[ContentError]:
+def _find(sources: SourceMap, item: Text, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """Where `pattern` first matches inside the text `item` in its file."""
+    return sources.find(item.file, item.path, item.markdown, pattern, item.offset)
+
+
+def placeholders(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     """Text `strongback new` wrote that the author has not replaced yet (see scaffold.py)."""
     known = placeholder_texts()
     for item in page.texts:
@@ -62,11 +67,11 @@ def placeholders(page: Page, sources: Sources) -> Iterator[ContentError]:
             yield ContentError(item.file, line, column, item.field, message)
 
 
-def banned_phrases(page: Page, sources: Sources) -> Iterator[ContentError]:
+def banned_phrases(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     for item in page.texts:
         for match in BANNED_PHRASES.finditer(item.markdown):
             phrase = " ".join(match.group(0).split())
-            line, column = sources.find(item, literal(phrase))
+            line, column = _find(sources, item, literal(phrase))
             yield ContentError(
                 page.file,
                 line,
@@ -76,7 +81,7 @@ def banned_phrases(page: Page, sources: Sources) -> Iterator[ContentError]:
             )
 
 
-def long_sentences(page: Page, sources: Sources) -> Iterator[ContentError]:
+def long_sentences(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     for item in page.texts:
         if not item.prose:
             continue
@@ -90,7 +95,7 @@ def long_sentences(page: Page, sources: Sources) -> Iterator[ContentError]:
                 count = len(words(sentence))
                 if count <= MAX_SENTENCE_WORDS:
                     continue
-                line, column = sources.find(located, phrase_pattern(sentence))
+                line, column = _find(sources, located, phrase_pattern(sentence))
                 preview = " ".join(sentence.split()[:8])
                 yield ContentError(
                     page.file,
@@ -105,13 +110,13 @@ def long_sentences(page: Page, sources: Sources) -> Iterator[ContentError]:
 _EMPTY_ALT = re.compile(r"!\[\s*\]\s*[(\[]|<img\b(?![^>]*\balt\s*=\s*[\"']\s*[^\"'\s])[^>]*>", re.I)
 
 
-def images_without_alt(page: Page, sources: Sources) -> Iterator[ContentError]:
+def images_without_alt(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     for item in page.texts:
         for match in _EMPTY_ALT.finditer(item.markdown):
             if item.offset is not None:
                 line, column = sources.line_column(item.file, item.offset + match.start())
             else:
-                line, column = sources.find(item, re.compile(re.escape(match.group(0))))
+                line, column = _find(sources, item, re.compile(re.escape(match.group(0))))
             yield ContentError(
                 page.file,
                 line,
@@ -123,7 +128,7 @@ def images_without_alt(page: Page, sources: Sources) -> Iterator[ContentError]:
 
 
 def review_finding(
-    info: ReviewInfo, page: Page, content: Content, sources: Sources
+    info: ReviewInfo, page: Page, content: Content, sources: SourceMap
 ) -> ContentError | None:
     if info.status == "current":
         return None

@@ -22,7 +22,6 @@ from strongback.checks.rules import (
     placeholders,
     review_finding,
 )
-from strongback.checks.sources import Sources
 from strongback.errors import ContentError, ContentErrors
 from strongback.history import History, first_versions
 from strongback.model import Content
@@ -34,10 +33,11 @@ from strongback.wording import lead_in_errors
 def check_content(
     content: Content, *, today: date, root: Path | None = None, grade_cache: Path | None = None
 ) -> CheckReport:
-    """Run every content-standards rule over `content`; `root` is the project folder (for
-    positions and the text of hand-written pages). `grade_cache`: a file that keeps reading
+    """Run every content-standards rule over `content`, placing each finding by the source map
+    the loader kept (`content.positions`); `root` is the project folder (for the git history
+    that review dates are compared with). `grade_cache`: a file that keeps reading
     grades between runs (see `GradeCache`)."""
-    sources = Sources(root)
+    sources = content.positions
     grades = GradeCache(grade_cache)
     report = CheckReport()
     errors: set[ContentError] = set()
