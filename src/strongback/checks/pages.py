@@ -3,15 +3,15 @@ review."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from strongback import urls
+from strongback import model
+from strongback.catalogue import Catalogue, CataloguePage
 from strongback.errors import Path_, dotted
-from strongback.fingerprint import doc_fingerprint, fingerprint
-from strongback.model import Claim, Content, Review
+from strongback.model import Claim, Content, DocMeta, Review
 from strongback.text import FRONT_MATTER
 
 PROSE_EXCLUDED = frozenset(
@@ -41,6 +41,34 @@ PROSE_EXCLUDED = frozenset(
 )
 """Fields that are labels, identifiers or lists of names: not sentences a reader reads as prose."""
 
+DOC_SETTINGS = frozenset({"review", "hide", "search", "template", "icon"})
+"""Front-matter fields of a hand-written page that set it up (review, layout, search): not text
+a reader reads. Its `description` is prose; its other texts are checked, but not graded."""
+
+
+def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
+    return {name for cls in models for name in cls.model_fields}
+
+
+def _models() -> list[type[BaseModel]]:
+    return [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, BaseModel)
+    ]
+
+
+def unknown_field_names() -> set[str]:
+    """Names above that no content model has: a renamed field would silently change what the
+    check reads as prose, so importing this module fails instead (see below)."""
+    return set(PROSE_EXCLUDED - _field_names(_models())) | (DOC_SETTINGS - _field_names([DocMeta]))
+
+
+if unknown_field_names():  # pragma: no cover - a renamed model field
+    raise RuntimeError(
+        f"strongback.checks.pages names fields no model has: {sorted(unknown_field_names())}"
+    )
+
 
 @dataclass(frozen=True)
 class Text:
@@ -60,16 +88,37 @@ class Text:
 
 @dataclass(frozen=True)
 class Page:
-    page: str
-    file: str
+    """One page of the catalogue, as the check reads it."""
+
+    entry: CataloguePage
     texts: list[Text]
     claims: list[tuple[Path_, Claim]]
-    review: Review
-    review_file: str
-    """The file whose review applies (site.yml for pages without a review of their own)."""
-    own_review: bool
-    current: str | None = None
-    """Fingerprint of what the review covers, as it is now."""
+
+    @property
+    def page(self) -> str:
+        return self.entry.src_uri
+
+    @property
+    def file(self) -> str:
+        return self.entry.source
+
+    @property
+    def review(self) -> Review:
+        return self.entry.review
+
+    @property
+    def review_file(self) -> str:
+        """The file whose review applies (site.yml for pages without a review of their own)."""
+        return self.entry.review_source
+
+    @property
+    def own_review(self) -> bool:
+        return self.entry.own_review
+
+    @property
+    def current(self) -> str | None:
+        """Fingerprint of what the review covers, as it is now."""
+        return self.entry.current
 
 
 def _walk(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, object]]:
@@ -96,55 +145,32 @@ def _is_prose(path: Path_) -> bool:
     return not any(isinstance(part, str) and part in PROSE_EXCLUDED for part in path)
 
 
-def _record_page(page: str, file: str, record: BaseModel, review: Review) -> Page:
+def _record_page(entry: CataloguePage, record: BaseModel) -> Page:
+    file = entry.source
     texts = [Text(file, path, text, _is_prose(path)) for path, text in text_fields(record)]
-    current = fingerprint(record)
-    return Page(page, file, texts, list(_claims(record)), review, file, True, current)
+    return Page(entry, texts, list(_claims(record)))
 
 
-def _doc_page(
-    src_uri: str, file: str, content: Content, text_of: Callable[[str], str | None]
-) -> Page:
-    meta = content.docs[src_uri]
+def _doc_page(entry: CataloguePage, meta: DocMeta, raw: str | None) -> Page:
+    file = entry.source
     texts = [
         Text(file, path, text, path == ("description",))
         for path, text in text_fields(meta)
-        if path[0] not in ("review", "hide", "search", "template", "icon")
+        if path[0] not in DOC_SETTINGS
     ]
-    raw = text_of(file)
     if raw is not None:
         front = FRONT_MATTER.match(raw)
         body_start = front.end() if front else 0
         texts.append(Text(file, ("body",), raw[body_start:], True, body_start))
-    review = meta.review or content.site.review
-    review_file = file if meta.review else content.sources["site"]
-    if meta.review is None:
-        current: str | None = fingerprint(content.site)
-    else:
-        current = doc_fingerprint(meta, raw) if raw is not None else None
-    return Page(src_uri, file, texts, [], review, review_file, meta.review is not None, current)
+    return Page(entry, texts, [])
 
 
-def pages_of(content: Content, text_of: Callable[[str], str | None]) -> list[Page]:
-    where = content.sources
-    pages = [
-        _record_page(urls.BENEFITS, where["benefits"], content.benefits, content.benefits.review),
-        _record_page(urls.CAUSES, where["causes"], content.causes, content.causes.review),
-        _record_page(urls.DIET, where["diet"], content.diet, content.diet.review),
-        _record_page(urls.WARNING_SIGNS, where["safety"], content.safety, content.safety.review),
-        _record_page(urls.ABOUT, where["site"], content.site, content.site.review),
-    ]
-    pages += [
-        _record_page(urls.exercise(key), where[f"exercise:{key}"], record, record.review)
-        for key, record in content.exercises.items()
-    ]
-    pages += [
-        _record_page(urls.handout(key), where[f"handout:{key}"], record, record.review)
-        for key, record in content.handouts.items()
-    ]
-    pages += [
-        _doc_page(src_uri, where[f"doc:{src_uri}"], content, text_of)
-        for src_uri in content.docs
-        if f"doc:{src_uri}" in where
-    ]
+def pages_of(content: Content, catalogue: Catalogue) -> list[Page]:
+    """The pages of the catalogue that show a record: its texts and claims are checked."""
+    pages = []
+    for entry in catalogue:
+        if isinstance(entry.record, DocMeta):
+            pages.append(_doc_page(entry, entry.record, content.positions.text(entry.source)))
+        elif entry.record is not None:
+            pages.append(_record_page(entry, entry.record))
     return pages

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from strongback import consistency
+from strongback.catalogue import Catalogue
 from strongback.checks.pages import pages_of
 from strongback.checks.readability import (
     READING_GRADE_MIN_WORDS,
@@ -31,12 +32,18 @@ from strongback.wording import lead_in_errors
 
 
 def check_content(
-    content: Content, *, today: date, root: Path | None = None, grade_cache: Path | None = None
+    content: Content,
+    *,
+    today: date,
+    root: Path | None = None,
+    grade_cache: Path | None = None,
+    catalogue: Catalogue | None = None,
 ) -> CheckReport:
     """Run every content-standards rule over `content`, placing each finding by the source map
     the loader kept (`content.positions`); `root` is the project folder (for the git history
     that review dates are compared with). `grade_cache`: a file that keeps reading
-    grades between runs (see `GradeCache`)."""
+    grades between runs (see `GradeCache`). `catalogue`: the site's pages, when already
+    listed (else listed from `content`)."""
     sources = content.positions
     grades = GradeCache(grade_cache)
     report = CheckReport()
@@ -44,7 +51,7 @@ def check_content(
     warnings: set[ContentError] = set()
     notices: set[ContentError] = set()
     history = first_versions(root) if root is not None else History(unknown="no project folder")
-    pages = pages_of(content, sources.text)
+    pages = pages_of(content, catalogue if catalogue is not None else Catalogue.of(content))
     for page in pages:
         errors.update(claim_errors(page, content.references, sources))
         errors.update(banned_phrases(page, sources))
@@ -97,10 +104,12 @@ def check_content(
     return report
 
 
-def enforce_standards(content: Content, *, today: date, root: Path | None) -> list[ContentError]:
+def enforce_standards(
+    content: Content, *, today: date, root: Path | None, catalogue: Catalogue | None = None
+) -> list[ContentError]:
     """The check as part of validation: raises `ContentErrors` on any error, returns warnings."""
     cache = root / ".cache" / "strongback" / "reading-grades.json" if root else None
-    report = check_content(content, today=today, root=root, grade_cache=cache)
+    report = check_content(content, today=today, root=root, grade_cache=cache, catalogue=catalogue)
     if report.errors:
         raise ContentErrors(report.errors)
     return report.warnings
