@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from strongback import fonts
+from strongback.catalogue import Catalogue
 from strongback.handouts.build import Mode, PdfBuild, placeholder_pdf
 from strongback.handouts.cache import (
     cache_key,
@@ -36,6 +37,7 @@ def build_pdfs(
     mode: Mode = "all",
     workers: int | None = None,
     progress: bool = True,
+    catalogue: Catalogue | None = None,
 ) -> PdfBuild:
     """Every PDF of the site, from the cache where it can be; raises `PdfErrors` listing every
     document that does not fit its page limit (the verdict is cached too, so asking again
@@ -43,7 +45,7 @@ def build_pdfs(
     if not site_url:
         raise ValueError("site_url is not set: handouts print their web address and QR code")
     build = PdfBuild()
-    specs = pdf_specs(content, site_url)
+    specs = pdf_specs(content, site_url, catalogue)
     if mode == "off":
         build.files = {spec.site_path: placeholder_pdf() for spec in specs}
         build.placeholders = list(build.files)

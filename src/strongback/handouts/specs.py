@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from strongback import urls
+from strongback.catalogue import Catalogue
 from strongback.model import Content
 
 Kind = Literal["handout", "exercise"]
@@ -51,26 +52,24 @@ class PdfSpec:
     """The web page that is the HTML version of the same content (text and QR code)."""
 
 
-def pdf_specs(content: Content, site_url: str) -> list[PdfSpec]:
-    """Every handout and every exercise, in each paper size."""
+def pdf_specs(content: Content, site_url: str, catalogue: Catalogue | None = None) -> list[PdfSpec]:
+    """Every handout and every exercise page of the catalogue, in each paper size."""
     base = site_url.rstrip("/") + "/"
-    kinds: list[tuple[Kind, Mapping[str, object], Callable[[str], str], Callable[[str, str], str]]]
-    kinds = [
-        ("handout", content.handouts, urls.handout, urls.handout_pdf),
-        ("exercise", content.exercises, urls.exercise, urls.exercise_pdf),
+    listed = catalogue if catalogue is not None else Catalogue.of(content)
+    pdf: dict[Kind, Callable[[str, str], str]] = {
+        "handout": urls.handout_pdf,
+        "exercise": urls.exercise_pdf,
+    }
+    return [
+        PdfSpec(
+            kind,
+            page.record_id,
+            paper,
+            page.source,
+            pdf[kind](page.record_id, paper),
+            base + page.url,
+        )
+        for paper in PAPERS
+        for kind in pdf
+        for page in listed.of_kind(kind)
     ]
-    specs = []
-    for paper in PAPERS:
-        for kind, records, page, pdf in kinds:
-            for record_id in records:
-                specs.append(
-                    PdfSpec(
-                        kind,
-                        record_id,
-                        paper,
-                        content.sources[f"{kind}:{record_id}"],
-                        pdf(record_id, paper),
-                        base + urls.page_url(page(record_id)),
-                    )
-                )
-    return specs

@@ -10,6 +10,7 @@ from strongback.model.handout import Handout
 from strongback.model.references import Reference
 from strongback.model.site import Site
 from strongback.model.topics import Safety, Topic
+from strongback.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)
@@ -31,3 +32,5 @@ class Content:
     'doc:index.md') -> the file it came from, relative to the project root."""
     docs: dict[str, DocMeta] = field(default_factory=dict)
     """Hand-written page src_uri (relative to docs/) -> its validated front matter."""
+    positions: SourceMap = field(default_factory=SourceMap, compare=False, repr=False)
+    """Every file's text and the position of every value, as the loader read them once."""
