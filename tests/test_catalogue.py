@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from strongback import handouts
+from strongback import consistency, fingerprint, handouts, messages, model, wording
 from strongback.catalogue import Catalogue
 from strongback.checks import check_content
 from strongback.checks.pages import PROSE_EXCLUDED, _field_names, _models, unknown_field_names
@@ -117,3 +118,19 @@ def test_prose_exclusions_name_real_model_fields() -> None:
     assert unknown_field_names() == set()
     assert _field_names(_models()) >= PROSE_EXCLUDED
     assert "no_such_field" not in _field_names(_models())
+
+
+def test_tables_keyed_by_field_names_name_real_model_fields() -> None:
+    # Renaming a model field must fail here, not silently change what is checked or worded.
+    names = _field_names(_models())
+    for table in (
+        messages.LIST_NOUNS,
+        messages.PATTERN_NAMES,
+        fingerprint.DOC_NOT_REVIEWED,
+        consistency.WARNING_SIGN_LISTS,
+    ):
+        assert set(table) <= names, set(table) - names
+    owners: dict[str, type[BaseModel]] = {"exercise": model.Exercise, "safety": model.Safety}
+    for key in wording.LEAD_INS:
+        owner, name = key.split(".")
+        assert name in owners[owner].model_fields, key
