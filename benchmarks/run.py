@@ -172,7 +172,8 @@ def make_floor(project: Path, target: Path) -> int:
     mkdocs.yml minus hooks, overrides and watch. Returns the number of pages."""
     from mkdocs.utils.yaml import yaml_load
 
-    from strongback.site import HandWrittenPage, SiteBuild, page_title
+    from strongback.site import SiteBuild
+    from strongback.site import hand_written as hand_written_pages
 
     if target.exists():
         shutil.rmtree(target)
@@ -188,12 +189,8 @@ def make_floor(project: Path, target: Path) -> int:
     os.environ.setdefault("STRONGBACK_TODAY", TODAY)
     docs = target / "docs"
     build = SiteBuild.load(project, project / "docs")
-    hand_written = []
-    for path in sorted(docs.rglob("*.md")):
-        text = path.read_text("utf-8")
-        src_uri = path.relative_to(docs).as_posix()
-        hand_written.append(HandWrittenPage(src_uri, page_title(text, src_uri), text))
-    pages = build.generate(hand_written)
+    hand_written = hand_written_pages(build.content, build.catalogue)
+    pages = build.pages
 
     def finish(markdown: str) -> str:
         # As the hook's on_page_markdown: citations are numbered in the body, not front matter.

@@ -32,7 +32,7 @@ from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
 from strongback.preview import Preview, Recovery, recovery_message
-from strongback.site import HandWrittenPage, SiteBuild, page_title
+from strongback.site import SiteBuild
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -119,7 +119,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _staging = _Staging(config)
     root = Path(config.config_file_path).parent
     try:
-        _build = SiteBuild.load(root, Path(config.docs_dir))
+        _build = SiteBuild.load(root, Path(config.docs_dir), preview=_serving)
     except ContentErrors as errors:
         count = len(errors.errors)
         message = f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
@@ -209,13 +209,9 @@ def _bundle_assets(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = _current()
-    hand_written = [
-        HandWrittenPage(f.src_uri, page_title(f.content_string, f.src_uri), f.content_string)
-        for f in files.documentation_pages()
-    ]
     for f in files.documentation_pages():
         f.edit_uri = f"docs/{f.src_uri}"
-    pages = build.generate(hand_written)
+    pages = build.pages
     for warning in pages.warnings:
         log.warning(warning)
     for page in pages.pages:
@@ -268,6 +264,7 @@ def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
             cache=handouts.cache_dir(root),
             today=build.today,
             mode=mode,
+            catalogue=build.catalogue,
         )
     except ValueError as error:
         raise PluginError(str(error)) from None
@@ -278,7 +275,7 @@ def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
         print(f"{errors}\nThe preview keeps serving; the build would stop here.", file=sys.stderr)
         pdfs = errors.partial
         pdfs.files.update({path: too_long.path for path, too_long in errors.overflowing.items()})
-        for spec in handouts.pdf_specs(build.content, _public(config).site_url):
+        for spec in handouts.pdf_specs(build.content, _public(config).site_url, build.catalogue):
             pdfs.files.setdefault(spec.site_path, handouts.placeholder_pdf())
     log.info("strongback: %s", pdfs.summary())
     return pdfs.files

@@ -84,3 +84,16 @@ def test_publishing_loads_neither_the_standards_check_nor_textstat() -> None:
     assert "strongback.publish" in loaded
     assert "strongback.checks" not in loaded
     assert not [name for name in loaded if name.split(".")[0] == "textstat"]
+
+
+def test_the_engine_packages_are_covered_and_small() -> None:
+    graph = import_graph()
+    for package in ("checks", "handouts"):
+        modules = {name for name in graph if name.startswith(f"strongback.{package}.")}
+        assert len(modules) >= 5, package
+        for path in (SOURCE / "strongback" / package).glob("*.py"):
+            assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
+    assert {"strongback.catalogue", "strongback.sourcemap"} <= set(graph)
+    # The source map and the catalogue stay below the checks and the pages that read them.
+    assert not [name for name in graph["strongback.catalogue"] if ".checks" in name]
+    assert "strongback.load" not in graph["strongback.sourcemap"]

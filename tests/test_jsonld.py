@@ -25,9 +25,7 @@ SITE_URL = "https://strongback.example/"
 @pytest.fixture(scope="module")
 def build() -> SiteBuild:
     root = FIXTURES / "minimal"
-    site = SiteBuild(load_content(root / "content", root / "docs"), date(2026, 11, 27))
-    site.generate([])
-    return site
+    return SiteBuild(load_content(root / "content", root / "docs"), date(2026, 11, 27))
 
 
 def facts(build: SiteBuild, src_uri: str) -> PageFacts:

@@ -19,9 +19,19 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from strongback.catalogue import PageKind
 from strongback.citations import DOI_URL, PMC_URL, PUBMED_URL, citation_keys
 from strongback.dose import dose_summary, frequency_summary
-from strongback.model import Author, Content, Dose, Exercise, Handout, Reference, Reviewer
+from strongback.model import (
+    Author,
+    Content,
+    DocMeta,
+    Dose,
+    Exercise,
+    Handout,
+    Reference,
+    Reviewer,
+)
 from strongback.pages import CATEGORIES
 from strongback.review import ReviewInfo
 from strongback.site import SiteBuild
@@ -29,7 +39,7 @@ from strongback.text import plain_text
 
 JSON = dict[str, Any]
 
-PAGE_TYPES = {"about": "AboutPage"}
+PAGE_TYPES: dict[PageKind, str] = {"about": "AboutPage"}
 """Page kind -> schema.org type; every other page carries health content: `MedicalWebPage`."""
 
 
@@ -37,7 +47,7 @@ PAGE_TYPES = {"about": "AboutPage"}
 class PageFacts:
     """What structured data needs to know about one page."""
 
-    kind: str
+    kind: PageKind
     """'exercise', 'handout', 'topic', 'safety', 'index', 'references', 'about' or 'page'."""
     title: str
     description: str | None
@@ -213,7 +223,8 @@ def page_facts(
             generated.kind, generated.title, generated.description, url,
             generated.review, cited, generated.record_id,
         )  # fmt: skip
-    meta = build.content.docs.get(src_uri)
+    page = build.catalogue.page(src_uri)
+    meta = page.record if isinstance(page.record, DocMeta) else None
     description = meta.description if meta and meta.description else build.content.site.description
     title = meta.title if meta and meta.title else title
-    return PageFacts("page", title, description, url, build.review(src_uri), cited)
+    return PageFacts(page.kind, title, description, url, build.review(src_uri), cited)

@@ -21,6 +21,7 @@ from strongback.errors import dotted as dotted
 from strongback.positioned import Document as Document
 from strongback.positioned import parse_yaml as parse_yaml
 from strongback.positioned import read_text as read_text
+from strongback.sourcemap import SourceFile, SourceMap
 from strongback.suggest import did_you_mean
 from strongback.text import FRONT_MATTER
 from strongback.validation import content_errors
@@ -59,11 +60,13 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     """Load and validate everything under `content_dir` (and docs front matter).
 
     Raises `ContentErrors` listing every problem in every file. File names in messages are
-    relative to the project root (the parent of `content_dir`).
+    relative to the project root (the parent of `content_dir`). The content keeps every file's
+    text and positions as read (`Content.positions`), for the checks that run later.
     """
     root = content_dir.parent
     errors: list[ContentError] = []
     docs: dict[str, Document] = {}
+    kept: dict[str, SourceFile] = {}
 
     def display(path: Path) -> str:
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -73,7 +76,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         if not path.is_file():
             errors.append(ContentError(display(path), 1, 1, "", "required content file is missing"))
             continue
-        doc, errs = _read_document(path, display(path), SINGLE_FILES[name])
+        doc, errs = _read_document(path, display(path), SINGLE_FILES[name], kept)
         errors += errs
         if doc is not None:
             docs[name] = doc
@@ -82,7 +85,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         for path in sorted((content_dir / folder).glob("*")):
             if path.suffix not in (".yml", ".yaml") or not path.is_file():
                 continue
-            doc, errs = _read_document(path, display(path), FOLDERS[folder])
+            doc, errs = _read_document(path, display(path), FOLDERS[folder], kept)
             errors += errs
             if doc is not None:
                 folder_docs[folder].append(doc)
@@ -114,7 +117,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     if docs_dir is not None:
         for path in sorted(docs_dir.rglob("*.md")):
             src_uri = path.relative_to(docs_dir).as_posix()
-            meta, errs = load_front_matter(path, display(path), context)
+            meta, errs = load_front_matter(path, display(path), context, kept)
             errors += errs
             if meta is not None:
                 doc_meta[src_uri] = meta
@@ -134,31 +137,38 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         references={ref.key: ref for ref in references},
         sources=sources,
         docs=doc_meta,
+        positions=SourceMap(kept),
     )
 
 
 def _read_document(
-    path: Path, file: str, kind: type[BaseModel]
+    path: Path, file: str, kind: type[BaseModel], kept: dict[str, SourceFile]
 ) -> tuple[Document | None, list[ContentError]]:
     text, errors = read_text(path, file)
     if text is None:
         return None, errors
     doc, errors = parse_yaml(text, file, kind=kind)
+    kept[file] = SourceFile.of(file, text, doc)
     return (doc if doc.data is not None else None), errors
 
 
 def load_front_matter(
-    path: Path, file: str, context: Mapping[str, Any]
+    path: Path, file: str, context: Mapping[str, Any], kept: dict[str, SourceFile] | None = None
 ) -> tuple[model.DocMeta | None, list[ContentError]]:
-    """Validate the YAML front matter of a hand-written Markdown page."""
+    """Validate the YAML front matter of a hand-written Markdown page; `kept` receives the page
+    as read (its whole text, and the positions in its front matter)."""
     text, errors = read_text(path, file)
     if text is None:
         return None, errors
     errors = list(_unknown_citations(text, file, context.get("reference_keys")))
     match = FRONT_MATTER.match(text)
     if not match or not (match.group(1) or "").strip():
+        if kept is not None:
+            kept[file] = SourceFile.of(file, text, Document(file, None))
         return model.DocMeta(), errors
     doc, parse_errors = parse_yaml(match.group(1), file, line_offset=1, kind=model.DocMeta)
+    if kept is not None:
+        kept[file] = SourceFile.of(file, text, doc)
     if parse_errors:
         return None, errors + parse_errors
     meta, meta_errors = validate(doc, model.DocMeta, context)

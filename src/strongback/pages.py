@@ -11,13 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel
-
-from strongback import urls
+from strongback.catalogue import Catalogue, CataloguePage, PageKind
 from strongback.citations import citation_keys, number_citations, reference_list
 from strongback.finder import POSITIONS, finder_context
 from strongback.model import Content, Exercise
-from strongback.review import ReviewInfo, record_review_info
+from strongback.review import ReviewInfo
 from strongback.session import METHOD, routine_minutes, session_minutes
 from strongback.templating import render
 from strongback.text import FRONT_MATTER
@@ -39,7 +37,7 @@ class GeneratedPage:
     """The content file this page is made from, relative to the project root (edit link)."""
     title: str
     description: str
-    kind: str
+    kind: PageKind
     review: ReviewInfo
     record_id: str = ""
 
@@ -53,22 +51,20 @@ class HandWrittenPage:
     markdown: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageSet:
-    pages: list[GeneratedPage]
+    pages: tuple[GeneratedPage, ...]
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Reference key -> [(src_uri, title)] of every page that cites it."""
     warnings: list[str] = field(default_factory=list)
-    _by_src: tuple[int, dict[str, GeneratedPage]] = field(
-        default=(-1, {}), init=False, repr=False, compare=False
-    )
+    _by_src: dict[str, GeneratedPage] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Indexed once when made: the hook asks once per page, and the pages never change.
+        object.__setattr__(self, "_by_src", {page.src_uri: page for page in self.pages})
 
     def by_src(self) -> dict[str, GeneratedPage]:
-        # The hook asks once per page: rebuilding the dict each time made a build O(pages²).
-        # Made again if pages were added since (the list is public).
-        if self._by_src[0] != len(self.pages):
-            self._by_src = (len(self.pages), {page.src_uri: page for page in self.pages})
-        return self._by_src[1]
+        return self._by_src
 
 
 def exercise_tags(exercise: Exercise) -> list[str]:
@@ -80,118 +76,37 @@ def exercise_tags(exercise: Exercise) -> list[str]:
 
 
 def build_pages(
-    content: Content, hand_written: Iterable[HandWrittenPage] = (), *, today: date
+    content: Content,
+    hand_written: Iterable[HandWrittenPage] = (),
+    *,
+    today: date,
+    catalogue: Catalogue | None = None,
 ) -> PageSet:
-    """Every generated page, plus the index of which page cites which reference."""
+    """Every generated page of the catalogue, plus the index of which page cites which
+    reference (`hand_written` pages count as citing pages too)."""
     site = content.site
+    listed = catalogue if catalogue is not None else Catalogue.of(content)
 
-    def info(reviewed: BaseModel) -> ReviewInfo:
-        return record_review_info(reviewed, site, today)
-
-    def page(
-        src_uri: str,
-        template: str,
-        source: str,
-        kind: str,
-        reviewed: BaseModel,
-        record_id: str = "",
-        **context: object,
-    ) -> GeneratedPage:
-        markdown = render(template, page_src=src_uri, site=site, content=content, **context)
+    def page(entry: CataloguePage, template: str, **context: object) -> GeneratedPage:
+        markdown = render(template, page_src=entry.src_uri, site=site, content=content, **context)
         title = _front_matter_value(markdown, "title")
         description = _front_matter_value(markdown, "description")
+        info = entry.review_info(content, today)
         return GeneratedPage(
-            src_uri, markdown, source, title, description, kind, info(reviewed), record_id
-        )
+            entry.src_uri, markdown, entry.source, title, description, entry.kind, info,
+            entry.record_id,
+        )  # fmt: skip
 
-    sources = content.sources
-    pages = [
-        page(
-            urls.BENEFITS,
-            "pages/topic.md.jinja",
-            sources["benefits"],
-            "topic",
-            content.benefits,
-            topic=content.benefits,
-        ),
-        page(
-            urls.CAUSES,
-            "pages/topic.md.jinja",
-            sources["causes"],
-            "topic",
-            content.causes,
-            topic=content.causes,
-        ),
-        page(
-            urls.DIET,
-            "pages/topic.md.jinja",
-            sources["diet"],
-            "topic",
-            content.diet,
-            topic=content.diet,
-        ),
-        page(
-            urls.WARNING_SIGNS,
-            "pages/warning-signs.md.jinja",
-            sources["safety"],
-            "safety",
-            content.safety,
-            safety=content.safety,
-        ),
-        page(
-            urls.EXERCISES,
-            "pages/exercise-index.md.jinja",
-            "content/exercises",
-            "index",
-            site,
-            categories=CATEGORIES,
-            **finder_context(content.exercises.values(), CATEGORIES),
-        ),
-        page(
-            urls.HANDOUTS,
-            "pages/handout-index.md.jinja",
-            "content/handouts",
-            "index",
-            site,
-            handouts=list(content.handouts.values()),
-        ),
-        page(urls.TAGS, "pages/tags.md.jinja", "content/exercises", "index", site),
-        page(urls.ABOUT, "pages/about.md.jinja", sources["site"], "about", site),
-    ]
-    for exercise in content.exercises.values():
-        pages.append(
-            page(
-                urls.exercise(exercise.id),
-                "pages/exercise.md.jinja",
-                sources[f"exercise:{exercise.id}"],
-                "exercise",
-                exercise,
-                exercise.id,
-                exercise=exercise,
-                tags=exercise_tags(exercise),
-                safety=content.safety,
-                categories=CATEGORIES,
-                minutes=session_minutes(exercise.dose),
-                position=POSITIONS[exercise.body_position] if exercise.body_position else None,
-            )
-        )
-    for handout in content.handouts.values():
-        pages.append(
-            page(
-                urls.handout(handout.id),
-                "pages/handout.md.jinja",
-                sources[f"handout:{handout.id}"],
-                "handout",
-                handout,
-                handout.id,
-                handout=handout,
-                safety=content.safety,
-                method=METHOD,
-                minutes=routine_minutes(
-                    item.dose or content.exercises[item.exercise].dose for item in handout.exercises
-                ),
-            )
-        )
+    pages: list[GeneratedPage] = []
+    references: CataloguePage | None = None
+    for entry in listed:
+        if not entry.generated:
+            continue
+        if entry.kind == "references":
+            references = entry  # it lists the pages that cite each reference: made last
+            continue
+        template, context = _template(entry, content)
+        pages.append(page(entry, template, **context))
 
     cited_by: dict[str, list[tuple[str, str]]] = {key: [] for key in content.references}
     citing: list[tuple[str, str, str]] = [(p.src_uri, p.title, p.markdown) for p in pages]
@@ -200,23 +115,60 @@ def build_pages(
         for key in dict.fromkeys(citation_keys(markdown)):
             if key in cited_by:
                 cited_by[key].append((src_uri, title))
+    if references is None:
+        raise ValueError("the catalogue lists no references page")
     pages.append(
         page(
-            urls.REFERENCES,
+            references,
             "pages/references.md.jinja",
-            sources["references"],
-            "references",
-            site,
             references=list(content.references.values()),
             cited_by=cited_by,
         )
     )
     warnings = [
-        f"{sources['references']}: reference {key!r} is not cited by any page"
+        f"{references.source}: reference {key!r} is not cited by any page"
         for key, where in cited_by.items()
         if not where
     ]
-    return PageSet(pages, cited_by, warnings)
+    return PageSet(tuple(pages), cited_by, warnings)
+
+
+def _template(entry: CataloguePage, content: Content) -> tuple[str, dict[str, object]]:
+    """The template of a generated page, and what it shows."""
+    kind, record = entry.kind, entry.record
+    if kind == "topic":
+        return "pages/topic.md.jinja", {"topic": record}
+    if kind == "safety":
+        return "pages/warning-signs.md.jinja", {"safety": record}
+    if kind == "exercise-list":
+        finder = finder_context(content.exercises.values(), CATEGORIES)
+        return "pages/exercise-index.md.jinja", {"categories": CATEGORIES, **finder}
+    if kind == "handout-list":
+        return "pages/handout-index.md.jinja", {"handouts": list(content.handouts.values())}
+    if kind == "tags":
+        return "pages/tags.md.jinja", {}
+    if kind == "about":
+        return "pages/about.md.jinja", {}
+    if kind == "exercise":
+        exercise = content.exercises[entry.record_id]
+        return "pages/exercise.md.jinja", {
+            "exercise": exercise,
+            "tags": exercise_tags(exercise),
+            "safety": content.safety,
+            "categories": CATEGORIES,
+            "minutes": session_minutes(exercise.dose),
+            "position": POSITIONS[exercise.body_position] if exercise.body_position else None,
+        }
+    if kind == "handout":
+        handout = content.handouts[entry.record_id]
+        doses = (item.dose or content.exercises[item.exercise].dose for item in handout.exercises)
+        return "pages/handout.md.jinja", {
+            "handout": handout,
+            "safety": content.safety,
+            "method": METHOD,
+            "minutes": routine_minutes(doses),
+        }
+    raise ValueError(f"no template for a {kind!r} page ({entry.src_uri})")
 
 
 def finish_page(markdown: str, references: Mapping[str, object]) -> str:

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel
-
+from strongback.catalogue import Catalogue
 from strongback.fingerprint import doc_fingerprint, fingerprint
 from strongback.load import ContentErrors, load_content, parse_yaml
-from strongback.model import Content, Review
+from strongback.model import Content, DocMeta, Review
 from strongback.suggest import did_you_mean
 from strongback.text import FRONT_MATTER
 
@@ -96,36 +95,28 @@ def record_review(root: Path, target: Path, by: str, today: date) -> Recorded:
 
 def _reviewed(content: Content, root: Path, file: str) -> tuple[Review, str, str | None]:
     """The review a file holds, its fingerprint now, and (for a docs page) its text."""
-    keys = {source: key for key, source in content.sources.items()}
-    key = keys.get(file)
-    if key is None:
+    page = next((page for page in Catalogue.of(content) if page.source == file), None)
+    if page is None:
         raise ReviewError(
             f"{file} is not a page's content file; give a file under content/ or a page under docs/"
         )
-    if key == "references":
+    if page.kind == "references":
         raise ReviewError(
             f"{file} has no review of its own; the References page is covered by the review "
             "in content/site.yml"
         )
-    if key.startswith("doc:"):
-        meta = content.docs[key.removeprefix("doc:")]
+    if isinstance(page.record, DocMeta):
+        meta = page.record
         if meta.review is None:
             raise ReviewError(
                 f"{file} has no review: block in its front matter; add one (author: "
                 "editorial-team, last_reviewed) or leave it covered by content/site.yml"
             )
-        markdown = (root / file).read_text(encoding="utf-8")
+        markdown = (root / file).read_text(encoding="utf-8")  # to write the new review into
         return meta.review, doc_fingerprint(meta, markdown), markdown
-    kind, _, ident = key.partition(":")
-    record: BaseModel
-    if kind == "exercise":
-        record = content.exercises[ident]
-    elif kind == "handout":
-        record = content.handouts[ident]
-    else:
-        record = getattr(content, kind)
-    review: Review = getattr(record, "review")  # noqa: B009 - every reviewed record has one
-    return review, fingerprint(record), None
+    if page.record is None:  # pragma: no cover - only lists and references have no record
+        raise ReviewError(f"{file} has no review of its own")
+    return page.review, fingerprint(page.record), None
 
 
 def _block(review: Review, indent: str) -> list[str]:

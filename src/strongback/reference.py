@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from strongback import model
+from strongback import model, urls
 from strongback.load import FOLDERS, SINGLE_FILES
 from strongback.templating import render
 
@@ -24,7 +24,7 @@ SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
 }
 """Schema file name -> model: one per single file, and one for each file in a folder."""
 
-PAGE = "authoring/content-reference.md"
+PAGE = urls.CONTENT_REFERENCE
 """Where the reference appears in the `mkdocs serve` preview (never in the public build)."""
 
 README = "content/README.md"

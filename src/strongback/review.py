@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from strongback.fingerprint import doc_fingerprint, fingerprint
-from strongback.model import Author, DocMeta, Review, Reviewer, Site
+from strongback.fingerprint import fingerprint
+from strongback.model import Author, Review, Reviewer, Site
 
 Status = Literal["current", "overdue", "expired"]
 
@@ -81,16 +81,6 @@ def record_review_info(record: BaseModel, site: Site, today: date) -> ReviewInfo
     compared against the fingerprint the review recorded."""
     review: Review = getattr(record, "review")  # noqa: B009 - every reviewed record has one
     return review_info(review, site, today, current=fingerprint(record))
-
-
-def doc_review_info(
-    meta: DocMeta | None, markdown: str | None, site: Site, today: date
-) -> ReviewInfo:
-    """The review of a hand-written page: its own, or else the site-wide one."""
-    if meta is None or meta.review is None:
-        return record_review_info(site, site, today)
-    current = doc_fingerprint(meta, markdown) if markdown is not None else None
-    return review_info(meta.review, site, today, current=current)
 
 
 def long_date(day: date) -> str:

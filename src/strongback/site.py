@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from strongback.catalogue import Catalogue
 from strongback.checks import enforce_standards
 from strongback.load import ContentError, load_content
 from strongback.model import Content
 from strongback.pages import GeneratedPage, HandWrittenPage, PageSet, build_pages, finish_page
-from strongback.review import ReviewInfo, doc_review_info, long_date
+from strongback.review import ReviewInfo, long_date
 from strongback.text import FRONT_MATTER
 
 
@@ -28,26 +29,38 @@ def today() -> date:
 
 @dataclass
 class SiteBuild:
+    """Complete when made: the catalogue and every generated page are made with it, from the
+    content alone, so the order MkDocs runs its events in cannot change what a page shows."""
+
     content: Content
     today: date
-    pages: PageSet | None = None
     warnings: list[ContentError] = field(default_factory=list)
     """Content-standards warnings (overdue review, hard reading): the build logs them."""
-    docs_dir: Path | None = None
-    """Where hand-written pages live, to compare them with the fingerprint of their review."""
+    listed: InitVar[Catalogue | None] = None
+    """The catalogue, when the caller listed it already (else listed from `content`)."""
+    preview: bool = False
+    """A `mkdocs serve` preview: the catalogue lists the pages only the preview shows."""
+    catalogue: Catalogue = field(init=False)
+    pages: PageSet = field(init=False)
+
+    def __post_init__(self, listed: Catalogue | None) -> None:
+        self.catalogue = (
+            listed if listed is not None else Catalogue.of(self.content, preview=self.preview)
+        )
+        self.pages = build_pages(
+            self.content, hand_written(self.content, self.catalogue), today=self.today,
+            catalogue=self.catalogue,
+        )  # fmt: skip
 
     @classmethod
-    def load(cls, root: Path, docs_dir: Path) -> SiteBuild:
+    def load(cls, root: Path, docs_dir: Path, *, preview: bool = False) -> SiteBuild:
         """Load, validate and check everything; raises `ContentErrors` listing every problem,
         content-standards errors included (see `strongback.checks`)."""
         content = load_content(root / "content", docs_dir)
         day = today()
-        warnings = enforce_standards(content, today=day, root=root)
-        return cls(content, day, warnings=warnings, docs_dir=docs_dir)
-
-    def generate(self, hand_written: list[HandWrittenPage]) -> PageSet:
-        self.pages = build_pages(self.content, hand_written, today=self.today)
-        return self.pages
+        catalogue = Catalogue.of(content, preview=preview)
+        warnings = enforce_standards(content, today=day, root=root, catalogue=catalogue)
+        return cls(content, day, warnings, catalogue, preview)
 
     def finish(self, markdown: str) -> str:
         return finish_page(markdown, self.content.references)
@@ -57,21 +70,27 @@ class SiteBuild:
         return trust_fields(self.review(src_uri))
 
     def generated(self, src_uri: str) -> GeneratedPage | None:
-        return self.pages.by_src().get(src_uri) if self.pages else None
+        return self.pages.by_src().get(src_uri)
 
     def review(self, src_uri: str) -> ReviewInfo:
-        """Who wrote and reviewed a page, and when: the review box and the JSON-LD agree."""
+        """Who wrote and reviewed a page, and when: the review box and the JSON-LD agree. A page
+        the catalogue does not list raises `KeyError`."""
         generated = self.generated(src_uri)
         if generated is not None:
             return generated.review
-        meta = self.content.docs.get(src_uri)
-        markdown = None
-        if meta is not None and meta.review is not None and self.docs_dir is not None:
-            try:
-                markdown = (self.docs_dir / src_uri).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                markdown = None
-        return doc_review_info(meta, markdown, self.content.site, self.today)
+        return self.catalogue.page(src_uri).review_info(self.content, self.today)
+
+
+def hand_written(content: Content, catalogue: Catalogue) -> list[HandWrittenPage]:
+    """The hand-written pages of docs/, as the loader read them (for the citation index)."""
+    pages = []
+    for page in catalogue.of_kind("page"):
+        markdown = content.positions.text(page.source)
+        if markdown is not None:
+            pages.append(
+                HandWrittenPage(page.src_uri, page_title(markdown, page.src_uri), markdown)
+            )
+    return pages
 
 
 def trust_fields(info: ReviewInfo) -> dict[str, Any]:

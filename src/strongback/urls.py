@@ -16,6 +16,8 @@ HANDOUTS = "handouts/index.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
 TAGS = "tags.md"
+CONTENT_REFERENCE = "authoring/content-reference.md"
+"""The content reference for authors: in the `mkdocs serve` preview only."""
 
 
 def exercise(exercise_id: str) -> str:

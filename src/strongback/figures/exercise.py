@@ -6,32 +6,39 @@ The Jinja globals registered in `templating.py` call these; the HTML around the 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from markupsafe import Markup
 
 from strongback.figures.drawing import Drawing, render
-from strongback.figures.pose import Poses
 from strongback.figures.svg import PRINT, SCREEN, Palette
 from strongback.model import Exercise
 from strongback.text import plain_text
 
 PALETTES = {"screen": SCREEN, "print": PRINT}
 
+_DRAWN: dict[tuple[str, str, tuple[str, ...], bool, str], tuple[Drawing, ...]] = {}
+"""Drawings by everything they are made from: the web page, the finder card and the PDFs of
+one exercise share them within a build (and `mkdocs serve` across rebuilds)."""
+
 
 def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
     """Every figure of the exercise (none if it has no `poses`)."""
     if exercise.poses is None:
         return []
-    return list(
-        _cached(
-            exercise.name,
-            exercise.poses.model_dump_json(),
-            _descriptions(exercise),
-            _held(exercise),
-            palette,
+    descriptions = _descriptions(exercise)
+    held = _held(exercise)
+    key = (exercise.name, exercise.poses.model_dump_json(), descriptions, held, palette)
+    found = _DRAWN.get(key)
+    if found is None:
+        # The poses were validated (contacts solved) when the content was loaded: draw them
+        # as they are rather than validating a copy again.
+        chosen: Palette = PALETTES[palette]
+        found = tuple(
+            render(exercise.name, exercise.poses, list(descriptions), held=held, palette=chosen)
         )
-    )
+        if len(_DRAWN) >= 1024:
+            _DRAWN.clear()
+        _DRAWN[key] = found
+    return list(found)
 
 
 def _descriptions(exercise: Exercise) -> tuple[str, ...]:
@@ -50,15 +57,6 @@ def _descriptions(exercise: Exercise) -> tuple[str, ...]:
 def _held(exercise: Exercise) -> bool:
     dose = exercise.dose
     return bool(dose.hold_seconds or dose.duration_seconds) and not dose.distance_metres
-
-
-@lru_cache(maxsize=256)
-def _cached(
-    name: str, poses_json: str, descriptions: tuple[str, ...], held: bool, palette: str
-) -> tuple[Drawing, ...]:
-    poses = Poses.model_validate_json(poses_json)
-    chosen: Palette = PALETTES[palette]
-    return tuple(render(name, poses, list(descriptions), held=held, palette=chosen))
 
 
 def svg_markup(drawing: Drawing) -> Markup:

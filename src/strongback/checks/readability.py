@@ -1,0 +1,80 @@
+"""Reading grade: Flesch–Kincaid over a page's prose, and the cache that keeps grades between
+builds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+import textstat
+
+from strongback.text import words
+
+READING_GRADE_TARGET = "6–7"
+"""Flesch–Kincaid US school grade for a reading age of about 11."""
+
+READING_GRADE_WARNING = 9.0
+"""Pages above this grade are warnings. Not errors: a formula cannot judge meaning, and a page of
+short sentences may still need a few long medical words."""
+
+READING_GRADE_MIN_WORDS = 100
+"""Below this many words a grade is shown but never warned about: readability formulas need about
+100 words before their score means anything."""
+
+
+def reading_grade(prose: str) -> float | None:
+    """Flesch–Kincaid US school grade of plain text; None when there is nothing to grade."""
+    if not words(prose):
+        return None
+    return round(float(textstat.flesch_kincaid_grade(prose)), 1)
+
+
+class GradeCache:
+    """Reading grades kept between builds, by a hash of the text: a process's first grade loads
+    textstat's dictionaries (over a second), so a build whose prose is unchanged skips textstat.
+    Grades are a pure function of the text and of this file and textstat; either changing
+    empties the cache. Only the grades of the latest run are kept."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, float | None] = {}
+        self.used: dict[str, float | None] = {}
+        self.version = ""
+        if path is None:
+            return
+        self.version = hashlib.sha256(
+            Path(__file__).read_bytes()
+            + (Path(__file__).parent.parent / "text.py").read_bytes()
+            + metadata.version("textstat").encode()
+        ).hexdigest()
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data["version"] == self.version:
+                self.known = dict(data["grades"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+
+    def grade(self, prose: str) -> float | None:
+        if self.path is None:
+            return reading_grade(prose)
+        key = hashlib.sha256(prose.encode("utf-8")).hexdigest()
+        value = self.known[key] if key in self.known else reading_grade(prose)
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.path is None or self.used == self.known:
+            return
+        text = json.dumps({"version": self.version, "grades": self.used}, sort_keys=True)
+        try:  # a cache: a read-only project still builds
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass

@@ -1,0 +1,136 @@
+"""The page catalogue, the source map and a build object complete when made (issue 10)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from strongback import consistency, fingerprint, handouts, messages, model, wording
+from strongback.catalogue import Catalogue
+from strongback.checks import check_content
+from strongback.checks.pages import PROSE_EXCLUDED, _field_names, _models, unknown_field_names
+from strongback.load import load_content
+from strongback.model import DocMeta
+from strongback.pages import HandWrittenPage, build_pages
+from strongback.site import SiteBuild, page_title
+
+from .conftest import FIXTURES, REPO, TODAY
+from .test_checks import CHECK_CASES, expected, overlay
+
+DAY = date.fromisoformat(TODAY)
+SITE_URL = "https://strongback.example/"
+
+
+def test_the_catalogue_lists_every_page_once_with_its_kind_and_source() -> None:
+    content = load_content(REPO / "content", REPO / "docs")
+    catalogue = Catalogue.of(content)
+    addresses = [page.src_uri for page in catalogue]
+    assert len(addresses) == len(set(addresses))
+    kinds = {page.src_uri: page.kind for page in catalogue}
+    assert kinds["exercises/bird-dog.md"] == "exercise"
+    assert kinds["about.md"] == "about" and kinds["references.md"] == "references"
+    assert kinds["index.md"] == "page" and kinds["disclaimer.md"] == "page"
+    assert len(catalogue.of_kind("exercise")) == len(content.exercises)
+    assert len(catalogue.of_kind("handout")) == len(content.handouts)
+    bird_dog = catalogue.page("exercises/bird-dog.md")
+    assert bird_dog.record is content.exercises["bird-dog"] and bird_dog.record_id == "bird-dog"
+    assert bird_dog.source == "content/exercises/bird-dog.yml" and bird_dog.own_review
+    assert bird_dog.url == "exercises/bird-dog/"
+    assert isinstance(catalogue.page("index.md").record, DocMeta)
+    assert "authoring/content-reference.md" not in addresses
+    preview = Catalogue.of(content, preview=True)
+    assert preview.page("authoring/content-reference.md").kind == "authoring"
+
+
+def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    catalogue = Catalogue.of(content)
+    generated = build_pages(content, today=DAY, catalogue=catalogue)
+    assert sorted(p.src_uri for p in generated.pages) == sorted(
+        page.src_uri for page in catalogue if page.generated
+    )
+    for made in generated.pages:
+        listed = catalogue.page(made.src_uri)
+        assert (made.kind, made.source, made.record_id) == (
+            listed.kind,
+            listed.source,
+            listed.record_id,
+        )
+    specs = handouts.pdf_specs(content, SITE_URL, catalogue)
+    sheets = {(page.kind, page.record_id) for page in catalogue if page.kind in PDF_KINDS}
+    assert {(spec.kind, spec.record_id) for spec in specs} == sheets
+    assert len(specs) == 2 * len(sheets)  # A4 and Letter
+
+
+PDF_KINDS = ("exercise", "handout")
+
+
+def test_a_site_build_is_complete_when_made() -> None:
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    build = SiteBuild(content, DAY)
+    assert build.pages.by_src()["exercises/bird-dog.md"].kind == "exercise"
+    for page in build.catalogue:
+        assert build.review(page.src_uri) == page.review_info(content, DAY)
+    # The citation index counts the hand-written pages the loader read, without MkDocs.
+    assert build.pages == build_pages(
+        content, _hand_written(), today=DAY, catalogue=build.catalogue
+    )
+    with pytest.raises(KeyError, match="not a page of this site"):
+        build.review("nowhere.md")
+
+
+def _hand_written() -> list[HandWrittenPage]:
+    docs = FIXTURES / "minimal" / "docs"
+    return [
+        HandWrittenPage(p.name, page_title(p.read_text("utf-8"), p.name), p.read_text("utf-8"))
+        for p in sorted(docs.glob("*.md"))
+    ]
+
+
+@pytest.mark.parametrize("case", CHECK_CASES)
+def test_findings_come_from_the_source_map_not_the_files(case: str, tmp_path: Path) -> None:
+    # Load, then take the files away: every finding still names its file:line:col.
+    root = overlay(case, tmp_path / "project")
+    content = load_content(root / "content", root / "docs")
+    shutil.rmtree(root / "content")
+    shutil.rmtree(root / "docs")
+    report = check_content(content, today=DAY, root=root)
+    lines = [f"error: {e}" for e in report.errors] + [f"warning: {w}" for w in report.warnings]
+    assert "\n".join(lines) + "\n" == expected(case)
+
+
+def test_the_source_map_keeps_positions_and_text() -> None:
+    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+    positions = content.positions
+    file = "content/exercises/bird-dog.yml"
+    text = positions.text(file)
+    assert text == (FIXTURES / "minimal" / file).read_text(encoding="utf-8")
+    line, column = positions.position(file, ("name",))
+    assert text.splitlines()[line - 1][column - 1 :].startswith(content.exercises["bird-dog"].name)
+    assert positions.position("content/nowhere.yml", ("name",)) == (1, 1)
+
+
+def test_prose_exclusions_name_real_model_fields() -> None:
+    assert unknown_field_names() == set()
+    assert _field_names(_models()) >= PROSE_EXCLUDED
+    assert "no_such_field" not in _field_names(_models())
+
+
+def test_tables_keyed_by_field_names_name_real_model_fields() -> None:
+    # Renaming a model field must fail here, not silently change what is checked or worded.
+    names = _field_names(_models())
+    for table in (
+        messages.LIST_NOUNS,
+        messages.PATTERN_NAMES,
+        fingerprint.DOC_NOT_REVIEWED,
+        consistency.WARNING_SIGN_LISTS,
+    ):
+        assert set(table) <= names, set(table) - names
+    owners: dict[str, type[BaseModel]] = {"exercise": model.Exercise, "safety": model.Safety}
+    for key in wording.LEAD_INS:
+        owner, name = key.split(".")
+        assert name in owners[owner].model_fields, key
