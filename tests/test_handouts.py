@@ -123,9 +123,19 @@ def test_citations_are_numbered_across_fields_in_reading_order() -> None:
     first = text("Walk more [@b].", inline=True)
     second = text("Lift [@a]; walk [@b; @a].")
     assert 'href="#ref-b"' in first and ">1</a>" in first
-    assert str(second).startswith("<p>Lift ")
+    assert str(second).startswith('<p><span class="sb-keep">Lift ')  # see the test below
     assert '<a href="#ref-a" title="Reference 2" aria-label="Reference 2">2</a>' in second
     assert text.keys == ["b", "a"]
+
+
+def test_a_citation_mark_stays_on_the_line_of_the_word_before_it() -> None:
+    text = handouts.MarkdownText()
+    html = str(text("Stop and see a GP [@a]. Then rest.", inline=True))
+    assert html.startswith('Stop and see a <span class="sb-keep">GP <sup class="sb-cite">')
+    assert "</sup>.</span> Then rest." in html
+    # A link or emphasis before the mark is left whole rather than split by the span.
+    linked = str(text("Read [the NHS page](https://example.org/) [@a].", inline=True))
+    assert "sb-keep" not in linked and '<a href="https://example.org/">the NHS page</a>' in linked
 
 
 def test_cautions_two_exercises_share_are_printed_once(tmp_path: Path) -> None:
@@ -374,7 +384,7 @@ def test_a_handout_that_cannot_fit_two_pages_stops_the_build(tmp_path: Path) -> 
         errors[0],
     )
     assert re.search(
-        r"^content/handouts/too-long\.yml: handout is \d+ pages in Letter even at 10\.5pt; a "
+        r"^content/handouts/too-long\.yml: handout is \d+ pages in Letter even at 11pt; a "
         r"handout must fit on 2 pages: it runs over by \d+ mm .* Remove exercises or shorten "
         r"notes\.$",
         result.stderr, re.MULTILINE,

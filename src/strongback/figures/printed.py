@@ -32,7 +32,7 @@ class Layout:
 
 LAYOUTS = {
     "card": Layout(width_mm=48, tallest_mm=32, scale=0.175, stack_mm=46),
-    "sheet": Layout(width_mm=118, tallest_mm=42, scale=0.22),
+    "sheet": Layout(width_mm=118, tallest_mm=48, scale=0.22),
 }
 """'card': a column beside each exercise's steps in a routine; 'sheet': a row above the steps
 on an exercise's own sheet."""

@@ -18,6 +18,10 @@ from strongback.model import Content, Exercise, HandoutItem, Review
 from strongback.review import review_info
 from strongback.templating import environment
 
+_CITED_WORD = re.compile(r'([^\s<>\[\]()*_`]+ <sup class="sb-cite">.*?</sup>[.,;:!?]?)')
+"""A plain word (not the end of a link or of emphasis), the citation mark after it and the
+punctuation after that."""
+
 
 class MarkdownText:
     """Renders the Markdown text fields of one document, numbering `[@key]` citations in the
@@ -32,7 +36,9 @@ class MarkdownText:
         seen = "".join(f"[@{key}]" for key in self.keys)
         cited = number_citations(f"{seen}\n\n{text}")
         self.keys = cited.keys
-        return self.plain(cited.markdown.split("\n\n", 1)[1], inline=inline)
+        # On paper a citation mark never starts a line: it stays with the word before it.
+        marked = _CITED_WORD.sub(r'<span class="sb-keep">\1</span>', cited.markdown)
+        return self.plain(marked.split("\n\n", 1)[1], inline=inline)
 
     def plain(self, text: str, *, inline: bool = False) -> Markup:
         html = self._markdown.reset().convert(text)

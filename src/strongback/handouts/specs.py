@@ -27,10 +27,9 @@ PAPERS: dict[str, Paper] = {
     "letter": Paper("letter", "letter", "Letter"),
 }
 MAX_PAGES: dict[Kind, int] = {"handout": 2, "exercise": 1}
-TYPE_SIZES = (12.0, 11.5, 11.0, 10.5)
+TYPE_SIZES = (12.0, 11.5, 11.0)
 """Body type in points, largest first: each sheet gets the largest size that fits its page limit,
-never smaller than the last. Every shipped sheet fits at 11pt or more except the routines in
-tests/test_fit.py's BELOW_11PT (see the README)."""
+never smaller than 11pt; a sheet that does not fit at 11pt is an error (see the README)."""
 ADVICE: dict[Kind, str] = {
     "handout": "Remove exercises or shorten notes.",
     "exercise": "Shorten the steps, cautions or stop signs.",
