@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from strongback.figures.kinematics import Figure, solve
+from strongback.figures.figure import Figure
+from strongback.figures.kinematics import solve
 from strongback.figures.pose import Pose, Poses, expand_parts
 from strongback.figures.svg import (
     CM,

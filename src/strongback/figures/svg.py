@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from strongback.figures.kinematics import Figure, PropPlace, Vec
+from strongback.figures.figure import Figure, PropPlace
+from strongback.figures.geometry import Vec
 
 CM = 170.0
 """Drawing units are centimetres: a body height is 170 units."""
@@ -194,7 +195,7 @@ def draw_body(canvas: Canvas, figure: Figure) -> None:
 
 
 def _projected_radius(seg: object, view: View, end: str) -> float:
-    from strongback.figures.kinematics import Segment
+    from strongback.figures.figure import Segment
 
     assert isinstance(seg, Segment)
     if seg.depth_ratio == 1.0:

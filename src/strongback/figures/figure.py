@@ -1,0 +1,125 @@
+"""A solved pose: the body's segments in world coordinates, the props placed, the problems
+found, and which segments make up each named body part."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from strongback.figures.geometry import Frame, Vec, add, dot, mean
+
+
+@dataclass
+class Segment:
+    """One rounded body shape from `a` to `b`: a tapered capsule (or a ball when a == b)."""
+
+    name: str
+    side: str
+    """'left', 'right' or 'centre'."""
+    a: Vec
+    b: Vec
+    ra: float
+    rb: float
+    frame: Frame
+    depth_ratio: float = 1.0
+    """Trunk segments are wider than deep: radius along `forward` is ra * depth_ratio."""
+
+    def support(self, direction: Vec, end: str) -> float:
+        """How far the surface reaches beyond the end's centre in `direction` (unit)."""
+        radius = self.ra if end == "a" else self.rb
+        if self.depth_ratio == 1.0:
+            return radius
+        f, u, r = self.frame
+        along = dot(direction, u)
+        across = math.sqrt(max(0.0, 1 - along * along)) or 1.0
+        return radius * math.hypot(dot(direction, r), self.depth_ratio * dot(direction, f)) / across
+
+    def extreme(self, direction: Vec) -> float:
+        """The furthest the shape reaches along `direction`."""
+        return max(
+            dot(self.a, direction) + self.support(direction, "a"),
+            dot(self.b, direction) + self.support(direction, "b"),
+        )
+
+    def moved(self, offset: Vec) -> Segment:
+        return Segment(
+            self.name,
+            self.side,
+            add(self.a, offset),
+            add(self.b, offset),
+            self.ra,
+            self.rb,
+            self.frame,
+            self.depth_ratio,
+        )
+
+
+@dataclass
+class PropPlace:
+    """A prop where the body puts it: named points in world coordinates."""
+
+    type: str
+    points: dict[str, Vec]
+    height: float = 0.0
+
+
+@dataclass
+class Figure:
+    """A solved pose: segments in world coordinates, floor at Y = 0."""
+
+    view: str
+    segments: list[Segment]
+    props: list[PropPlace]
+    problems: list[str] = field(default_factory=list)
+
+    def part(self, name: str) -> list[Segment]:
+        return [
+            seg
+            for seg in self.segments
+            if seg.name in _PART_SEGMENTS[_strip(name)] and seg.side in _sides(name)
+        ]
+
+    def lowest(self, name: str) -> float:
+        return -max(seg.extreme((0.0, -1.0, 0.0)) for seg in self.part(name))
+
+    def centre(self, name: str) -> Vec:
+        points = [mean([seg.a, seg.b]) for seg in self.part(name)]
+        n = len(points)
+        return (
+            sum(p[0] for p in points) / n,
+            sum(p[1] for p in points) / n,
+            sum(p[2] for p in points) / n,
+        )
+
+
+# Which segments make up a body part (named as in pose.PART_NAMES without left_/right_).
+_PART_SEGMENTS: dict[str, set[str]] = {
+    "head": {"head"},
+    "back": {"chest"},
+    "chest": {"chest"},
+    "lower_back": {"lower_back"},
+    "hips": {"hips"},
+    "shoulder": {"upper_arm"},
+    "upper_arm": {"upper_arm"},
+    "elbow": {"elbow"},
+    "forearm": {"forearm"},
+    "hand": {"hand"},
+    "thigh": {"thigh"},
+    "knee": {"knee"},
+    "shin": {"shin"},
+    "foot": {"foot"},
+    "heel": {"heel"},
+    "toes": {"toes"},
+}
+
+
+def _strip(name: str) -> str:
+    return name.removeprefix("left_").removeprefix("right_")
+
+
+def _sides(name: str) -> set[str]:
+    if name.startswith("left_"):
+        return {"left"}
+    if name.startswith("right_"):
+        return {"right"}
+    return {"centre"}
