@@ -4,6 +4,7 @@ anywhere under src/ (hooks/pipeline.py is the adapter), and publishing stays lig
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,14 @@ def test_the_command_line_loads_no_mkdocs() -> None:
     ).stdout.split()
     assert "strongback.cli" in loaded and "strongback.cli.parser" in loaded
     assert not [name for name in loaded if name.split(".")[0] in ("mkdocs", "material")]
+
+
+def test_the_readme_lists_every_module_once() -> None:
+    # The contributors' architecture table: one row per module, none missing, none gone.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Architecture (for contributors)", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \|", section, flags=re.MULTILINE)
+    package = SOURCE / "strongback"
+    modules = sorted(str(path.relative_to(package)) for path in package.rglob("*.py"))
+    assert len(rows) == len(set(rows)), "a module is listed twice"
+    assert sorted(rows) == modules
