@@ -27,7 +27,7 @@ def today() -> date:
     return date.fromisoformat(pinned) if pinned else date.today()
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteBuild:
     """Complete when made: the catalogue and every generated page are made with it, from the
     content alone, so the order MkDocs runs its events in cannot change what a page shows."""
@@ -44,13 +44,16 @@ class SiteBuild:
     pages: PageSet = field(init=False)
 
     def __post_init__(self, listed: Catalogue | None) -> None:
-        self.catalogue = (
+        catalogue = (
             listed if listed is not None else Catalogue.of(self.content, preview=self.preview)
         )
-        self.pages = build_pages(
-            self.content, hand_written(self.content, self.catalogue), today=self.today,
-            catalogue=self.catalogue,
+        pages = build_pages(
+            self.content, hand_written(self.content, catalogue), today=self.today,
+            catalogue=catalogue,
         )  # fmt: skip
+        # Frozen: set here, at construction, and never again.
+        object.__setattr__(self, "catalogue", catalogue)
+        object.__setattr__(self, "pages", pages)
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path, *, preview: bool = False) -> SiteBuild:

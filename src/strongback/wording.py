@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from strongback import urls
+from strongback.catalogue import Catalogue
 from strongback.load import ContentError, dotted
 from strongback.model import Content
 
@@ -99,22 +101,28 @@ def item_problem(item: str, lead: LeadIn) -> str | None:
     return None
 
 
-def _lists(content: Content) -> Iterator[tuple[str, str, tuple[str | int, ...], list[str]]]:
+def _lists(
+    content: Content, catalogue: Catalogue
+) -> Iterator[tuple[str, str, tuple[str | int, ...], list[str]]]:
     """(lead-in field, file, field path, items) for every list that has a lead-in."""
-    where = content.sources
-    for key, exercise in content.exercises.items():
-        yield "exercise.stop_if", where[f"exercise:{key}"], ("stop_if",), exercise.stop_if
-    safety = where["safety"]
+    for page in catalogue.of_kind("exercise"):
+        exercise = content.exercises[page.record_id]
+        yield "exercise.stop_if", page.source, ("stop_if",), exercise.stop_if
+    safety = catalogue.page(urls.WARNING_SIGNS).source
     yield "safety.emergency", safety, ("emergency",), content.safety.emergency
     yield "safety.urgent_soon", safety, ("urgent_soon",), content.safety.urgent_soon
 
 
 def lead_in_errors(
-    content: Content, position: Callable[[str, tuple[str | int, ...]], tuple[int, int]]
+    content: Content,
+    position: Callable[[str, tuple[str | int, ...]], tuple[int, int]],
+    catalogue: Catalogue | None = None,
 ) -> list[ContentError]:
-    """Every list item that does not fit its lead-in; `position(file, path)` gives line, col."""
+    """Every list item that does not fit its lead-in; `position(file, path)` gives line, col.
+    `catalogue`: the site's pages, when already listed (else listed from `content`)."""
+    listed = catalogue if catalogue is not None else Catalogue.of(content)
     errors = []
-    for field, file, path, items in _lists(content):
+    for field, file, path, items in _lists(content, listed):
         lead = LEAD_INS[field]
         for index, item in enumerate(items):
             problem = item_problem(item, lead)

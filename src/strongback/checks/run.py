@@ -51,7 +51,8 @@ def check_content(
     warnings: set[ContentError] = set()
     notices: set[ContentError] = set()
     history = first_versions(root) if root is not None else History(unknown="no project folder")
-    pages = pages_of(content, catalogue if catalogue is not None else Catalogue.of(content))
+    listed = catalogue if catalogue is not None else Catalogue.of(content)
+    pages = pages_of(content, listed)
     for page in pages:
         errors.update(claim_errors(page, content.references, sources))
         errors.update(banned_phrases(page, sources))
@@ -84,7 +85,7 @@ def check_content(
                 )
             )
         report.pages.append(row)
-    errors.update(lead_in_errors(content, sources.position))
+    errors.update(lead_in_errors(content, sources.position, listed))
     grades.save()
     claims = [
         consistency.PlacedClaim(page.file, path, claim)

@@ -22,13 +22,11 @@ CELL_W, CELL_H, NAME_W, LABEL_H = 300, 170, 190, 18
 
 
 def sheet_html(content: Content) -> str:
+    from strongback.catalogue import Catalogue
     from strongback.templating import environment
 
     rows = [(exercise, drawings(exercise)) for exercise in content.exercises.values()]
-    source = {
-        exercise.id: content.sources.get(f"exercise:{exercise.id}", "")
-        for exercise in content.exercises.values()
-    }
+    source = {page.record_id: page.source for page in Catalogue.of(content).of_kind("exercise")}
     template = environment(autoescape=True).get_template("figures/contact-sheet.html.jinja")
     return template.render(rows=rows, uri=data_uri, source=source)
 

@@ -2,8 +2,9 @@
 
 Cross-file rules (citation keys, exercise ids, people) are checked here too, through the
 validation context that `load.py` passes in, so every error keeps its field path and position.
-Each kind lives in a module of its own; every name is exported here, so `from strongback.model
-import Exercise` is the one way to import them.
+Each kind lives in a module of its own and every name is exported here: code outside the
+package imports `from strongback.model import Exercise`; the modules inside import one another,
+never this package.
 """
 
 from __future__ import annotations
