@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from strongback.citations import citation_keys
 from strongback.load import ContentError, Path_, dotted
 from strongback.model import Claim, Safety
+from strongback.text import CITATION_MARK
 
 Position = Callable[[str, Path_], tuple[int, int]]
 
@@ -33,7 +34,6 @@ WARNING_SIGN_LISTS = ("see_doctor", "urgent_soon", "emergency")
 """The lists of safety.yml that tell a reader when to get medical help: every item names its
 source. `when_to_stop` is practical exercise advice and may go unsourced."""
 
-_CITATION = re.compile(r"\s*\[@[^\]]*\]")
 _WORD = re.compile(r"[a-z0-9%]+")
 
 
@@ -45,7 +45,7 @@ class PlacedClaim:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(_CITATION.sub(" ", text).lower()))
+    return tuple(_WORD.findall(CITATION_MARK.sub(" ", text).lower()))
 
 
 def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -106,7 +106,7 @@ def _conflict(placed: PlacedClaim, members: list[PlacedClaim], position: Positio
     other = others[0]
     line, _ = position(other.file, (*other.path, "evidence"))
     grades = sorted({m.claim.evidence for m in others})
-    preview = " ".join(_CITATION.sub("", other.claim.text).split()[:8])
+    preview = " ".join(CITATION_MARK.sub("", other.claim.text).split()[:8])
     where = (*placed.path, "evidence")
     here_line, here_column = position(placed.file, where)
     return ContentError(

@@ -15,7 +15,6 @@ FRONT_MATTER = re.compile(r"^---[ \t]*\n(.*?\n)?---[ \t]*(\n|$)", re.DOTALL)
 
 CITATION_MARK = re.compile(r"\s*\[@[^\]]*\]")
 """A `[@key]` citation and the space before it."""
-"""A `[@key]` citation and the space before it."""
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")

@@ -18,6 +18,7 @@ from strongback import urls
 from strongback.catalogue import Catalogue
 from strongback.load import ContentError, dotted
 from strongback.model import Content
+from strongback.text import CITATION_MARK
 
 Form = Literal["sentence", "fragment"]
 
@@ -70,7 +71,6 @@ _SUBJECTS = frozenset(
 that completes '…if you have:'."""
 
 _WORD = re.compile(r"[A-Za-z']+")
-_CITATION = re.compile(r"\s*\[@[^\]]*\]")
 
 
 def lead_in(field: str) -> str:
@@ -80,7 +80,7 @@ def lead_in(field: str) -> str:
 
 def item_problem(item: str, lead: LeadIn) -> str | None:
     """Why `item` does not fit after `lead`, or None when it does."""
-    text = _CITATION.sub("", item).strip().rstrip("*_")
+    text = CITATION_MARK.sub("", item).strip().rstrip("*_")
     match = _WORD.search(text)
     first = match.group(0).lower() if match else ""
     if first in lead.repeats:
