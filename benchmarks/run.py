@@ -8,9 +8,9 @@ For every size N it writes synthetic, valid content (benchmarks/synth.py) into a
 folder and measures, as the median of --runs runs:
 
 - `mkdocs build` of our project in a fresh process: wall and CPU time, peak memory (ru_maxrss);
-- the floor: the same pages (the engine's own Markdown, citations numbered) written as plain .md
-  files into a project with the same mkdocs.yml, nav and theme but no hooks and no overrides,
-  built the same way, each floor run straight after one of ours;
+- the floor: the same pages (the engine's own Markdown, citations numbered, figures in place)
+  written as plain .md files into a project with the same mkdocs.yml, nav and theme but no hooks
+  and no overrides, built the same way, each floor run straight after one of ours;
 - a rebuild after editing one exercise, the way `mkdocs serve` does it: one process that loads
   the config afresh and calls `mkdocs.commands.build.build(config, serve_url=..., dirty=False)`;
 - page weight: a typical exercise page with the CSS and JS it loads, the search index, and the
@@ -172,6 +172,7 @@ def make_floor(project: Path, target: Path) -> int:
     mkdocs.yml minus hooks, overrides and watch. Returns the number of pages."""
     from mkdocs.utils.yaml import yaml_load
 
+    from strongback.figures.web import fill_figure_slots
     from strongback.site import SiteBuild
     from strongback.site import hand_written as hand_written_pages
 
@@ -194,9 +195,12 @@ def make_floor(project: Path, target: Path) -> int:
 
     def finish(markdown: str) -> str:
         # As the hook's on_page_markdown: citations are numbered in the body, not front matter.
+        # The hook puts the figures into the finished HTML page (on_post_page); plain MkDocs can
+        # only have them in the Markdown, so the floor's pages carry them there.
         front = _FRONT_MATTER.match(markdown)
         head = front.group(0) if front else ""
-        return head + build.finish(markdown[len(head) :])
+        body = build.finish(markdown[len(head) :])
+        return head + fill_figure_slots(body, build.content.exercises)
 
     for page in hand_written:
         (docs / page.src_uri).write_text(finish(page.markdown), "utf-8")

@@ -299,10 +299,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return build.finish(markdown)
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return fill_figure_slots(html, _current().content.exercises)
-
-
 def _with_policy(config: MkDocsConfig) -> bool:
     # Not from file:// (the offline search shim writes inline scripts), nor under `mkdocs serve`
     # (its live-reload script is inline and added after this hook runs).
@@ -311,7 +307,8 @@ def _with_policy(config: MkDocsConfig) -> bool:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output = compact.compact_html(output)
+    # Figures go in last: Markdown and the search index never read their SVG.
+    output = fill_figure_slots(compact.compact_html(output), _current().content.exercises)
     return publish.with_security_policy(output) if _with_policy(config) else output
 
 

@@ -156,6 +156,27 @@ def test_the_real_content_builds_strict(built_site: Path) -> None:
     assert (built_site / "sitemap.xml").is_file()
 
 
+def test_figures_fill_their_slots_after_markdown_and_stay_out_of_search(built_site: Path) -> None:
+    # Page templates leave a slot; on_post_page fills it, so Markdown and the search index never
+    # read the SVG (at 1000 exercises that was a quarter of the build; benchmarks/results.md).
+    exercises = sorted((REPO / "content" / "exercises").glob("*.yml"))
+    for source in exercises:
+        html = (built_site / "exercises" / source.stem / "index.html").read_text("utf-8")
+        figures = re.findall(r'<figure class="sb-figure"><svg [^>]*role="img"', html)
+        assert len(figures) >= 2, source.stem
+    index = (built_site / "exercises/index.html").read_text("utf-8")
+    assert index.count('class="sb-card__figure"><svg ') == len(exercises)
+    home = (built_site / "index.html").read_text("utf-8")
+    assert home.count('<div class="sb-way__figure"><svg ') == 2
+    for page in built_site.rglob("*.html"):
+        assert "data-sb-figure" not in page.read_text("utf-8"), page  # no slot left unfilled
+    search = json.loads((built_site / "search/search_index.json").read_text("utf-8"))
+    bird_dog = next(doc for doc in search["docs"] if doc["location"] == "exercises/bird-dog/")
+    assert "Bird dog: start position" not in bird_dog["text"]
+    assert "How much:" in bird_dog["text"]
+    assert not any(": start position" in doc["text"] for doc in search["docs"])
+
+
 def test_pages_load_one_site_stylesheet_print_styles_for_print_and_deferred_scripts(
     minimal_site: Path,
 ) -> None:

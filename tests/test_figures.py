@@ -310,3 +310,34 @@ def test_a_pose_naming_a_step_that_does_not_exist_is_an_error(tmp_path: Path) ->
         f"content/exercises/bird-dog.yml:{line}:3: poses: the end pose shows step 9, but this "
         "exercise has 3 steps"
     ]
+
+
+def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> None:
+    from strongback.figures.web import exercise_figures, fill_figure_slots
+    from strongback.site import SiteBuild
+
+    build = SiteBuild.load(ROOT, ROOT / "docs")
+    exercises = build.content.exercises
+    page = next(p for p in build.pages.pages if p.src_uri == "exercises/bird-dog.md")
+    assert "<svg" not in page.markdown
+    assert '<div data-sb-figures="bird-dog"></div>\n\n' in page.markdown
+    index = next(p for p in build.pages.pages if p.src_uri == "exercises/index.md")
+    assert "<svg" not in index.markdown and index.markdown.count(" data-sb-figure=") == 28
+
+    block = str(exercise_figures(exercises["bird-dog"]))
+    assert block.startswith('<div class="sb-figures" data-sb-animate role="group"')
+    assert fill_figure_slots('<p>a</p><div data-sb-figures="bird-dog"></div>', exercises) == (
+        "<p>a</p>" + block
+    )
+    thumb = fill_figure_slots(
+        '<div class="sb-card__figure" aria-hidden="true" data-sb-figure="bird-dog"></div>',
+        exercises,
+    )
+    assert thumb.startswith('<div class="sb-card__figure" aria-hidden="true"><svg ')
+    assert "<title>Bird dog: hold position</title>" in thumb and thumb.endswith("</svg></div>")
+    # A slot naming no exercise stays empty; text without slots is returned as it is.
+    assert fill_figure_slots('<div class="x" data-sb-figure="no-such"></div>', exercises) == (
+        '<div class="x"></div>'
+    )
+    assert fill_figure_slots('<div data-sb-figures="no-such"></div>', exercises) == ""
+    assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"

@@ -1,7 +1,10 @@
 """Jinja globals for templates: an exercise's figures block, its thumbnail, its printed figures.
 
-Page templates call `{{ exercise_figures(exercise) }}` and `{{ exercise_thumbnail(exercise) }}`;
-handout HTML calls `{{ print_figures(exercise) }}`. The HTML is in templates/figures/.
+Web pages get their figures after Markdown, so that neither Markdown nor the search index has to
+read kilobytes of SVG per figure: a page template writes a slot (`{{ figures_slot(exercise) }}`
+for the captioned figures, `data-sb-figure="<id>"` on an empty `<div>` for a thumbnail) and
+`fill_figure_slots` puts the figures in the finished HTML page. Handout HTML for the PDFs calls
+`{{ print_figures(exercise) }}` directly. The HTML is in templates/figures/.
 """
 
 from __future__ import annotations
@@ -25,19 +28,25 @@ def _render(template: str, **context: Any) -> Markup:
 
 
 def exercise_figures(exercise: Exercise) -> Markup:
-    """The captioned start/end figures, side by side (web): one line of raw HTML followed by a
-    blank line, so it can start a line of Markdown; empty when the exercise has no poses."""
-    html = _render(
+    """The captioned start/end figures, side by side (web), as one line of HTML; empty when the
+    exercise has no poses."""
+    return _render(
         "figures.html.jinja", drawings=drawings(exercise), svg=svg_markup, exercise=exercise
     )
-    return html + Markup("\n\n") if html else html
 
 
 def exercise_thumbnail(exercise: Exercise) -> Markup:
     """One small figure (the end position) for an exercise card (web)."""
     found = drawings(exercise)
-    html = _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
-    return html + Markup(" ") if html else html
+    return _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
+
+
+def figures_slot(exercise: Exercise) -> Markup:
+    """Where the captioned figures go on a web page: an empty `<div>` followed by a blank line, so
+    it can start a line of Markdown (a raw HTML block); empty when the exercise has no poses."""
+    if exercise.poses is None:
+        return Markup("")
+    return Markup('<div data-sb-figures="{}"></div>\n\n').format(exercise.id)
 
 
 def print_figures(exercise: Exercise, layout: str = "sheet") -> Markup:
@@ -47,25 +56,29 @@ def print_figures(exercise: Exercise, layout: str = "sheet") -> Markup:
     return _render("print.html.jinja", placed=placed, uri=data_uri, layout=layout)
 
 
-_SLOT = re.compile(r'(<div class="[^"]*" data-sb-figure="([a-z0-9-]+)">)(</div>)')
+_SLOT = re.compile(r'<div( [^<>]*?)? data-sb-figure(s?)="([a-z0-9-]+)"></div>')
 
 
 def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
-    """Hand-written pages ask for a thumbnail with `<div class="…" data-sb-figure="<id>"></div>`;
-    the build fills the empty slot with that exercise's figure."""
-    if 'data-sb-figure="' not in html:
+    """Put each exercise's figures into the slots of a page: `<div data-sb-figures="<id>"></div>`
+    becomes the captioned figures; `<div class="…" data-sb-figure="<id>"></div>` keeps its other
+    attributes and gets the thumbnail (hand-written pages ask for one that way too). A slot for
+    an exercise the content does not have stays empty."""
+    if " data-sb-figure" not in html:
         return html
 
     def fill(match: re.Match[str]) -> str:
-        exercise = exercises.get(match.group(2))
-        thumb = str(exercise_thumbnail(exercise)).strip() if exercise else ""
-        return match.group(1) + thumb + match.group(3)
+        attributes, block, key = match.groups()
+        exercise = exercises.get(key)
+        if block:
+            return str(exercise_figures(exercise)) if exercise else ""
+        thumb = str(exercise_thumbnail(exercise)) if exercise else ""
+        return f"<div{attributes or ''}>{thumb}</div>"
 
     return _SLOT.sub(fill, html)
 
 
 GLOBALS = {
-    "exercise_figures": exercise_figures,
-    "exercise_thumbnail": exercise_thumbnail,
+    "figures_slot": figures_slot,
     "print_figures": print_figures,
 }
