@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from html import escape
 
 from strongback.figures.figure import Figure
-from strongback.figures.kinematics import solve
 from strongback.figures.pose import Pose, Poses, expand_parts
 from strongback.figures.svg import (
     CM,
@@ -59,7 +58,7 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
     """Each pose solved, with the horizontal shift (cm) that keeps planted parts in place."""
     out: list[tuple[Pose, Figure, float]] = []
     for _, pose in poses.sequence():
-        figure = solve(pose)
+        figure = pose.solved()
         shift = 0.0
         if out:
             before_pose, before, before_shift = out[-1]

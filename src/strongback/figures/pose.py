@@ -7,12 +7,15 @@ all errors at the pose's file:line:col (the geometry check runs in `Pose`'s vali
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from strongback.figures.body import RANGES
 from strongback.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from strongback.figures.figure import Figure
 
 
 class _Strict(BaseModel):
@@ -311,11 +314,20 @@ class Pose(_Strict):
         value = own if own is not None else getattr(self.both, joint)
         return float(value or 0.0)
 
+    _solved: Figure | None = PrivateAttr(default=None)
+
+    def solved(self) -> Figure:
+        """The pose as a figure (`kinematics.solve`): solved once, when the pose is validated,
+        and kept for drawing it (a pose is frozen, so the figure stays true to it)."""
+        if self._solved is None:
+            from strongback.figures.kinematics import solve
+
+            self._solved = solve(self)
+        return self._solved
+
     @model_validator(mode="after")
     def _contacts_reached(self) -> Pose:
-        from strongback.figures.kinematics import solve
-
-        problems = solve(self).problems
+        problems = self.solved().problems
         if problems:
             raise ValueError("; ".join(problems))
         return self
