@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from strongback import (
+    assets,
     atomic,
     compact,
     fonts,
@@ -191,18 +192,11 @@ _bundles: dict[str, list[str]] = {}
 
 
 def _bundle_assets(config: MkDocsConfig) -> None:
-    # One stylesheet and one script instead of one per file: each render-blocking request delays
-    # the first paint on a slow phone, and each file costs its own gzip overhead. Exercise pages
-    # load css/site.css; the home page, the finder and routine pages css/site-pages.css, which
-    # adds their layouts (docs/css/pages.css). overrides/main.html links them.
+    # Pages link the bundles (overrides/main.html), not each file: see strongback/assets.py.
     global _bundles
-    css = [str(path) for path in config.extra_css]
-    js = [str(path) for path in config.extra_javascript]
-    _bundles = {
-        "css/site.css": css,
-        "css/site-pages.css": [*css, "css/pages.css"],
-        "js/site.js": js,
-    }
+    _bundles = assets.bundles(
+        [str(path) for path in config.extra_css], [str(path) for path in config.extra_javascript]
+    )
     config.extra_css = []
     config.extra_javascript = []
 
@@ -219,25 +213,26 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
-    for css in [f for f in files if f.src_uri.startswith("css/") and f.src_uri.endswith(".css")]:
-        # The site's own stylesheets, published without comments and indentation.
+    for css in [f for f in files if assets.own_stylesheet(f.src_uri)]:
         files.remove(css)
-        files.append(
-            File.generated(config, css.src_uri, content=compact.compact_css(css.content_string))
-        )
+        text = assets.published(css.src_uri, css.content_string)
+        files.append(File.generated(config, css.src_uri, content=text))
     # The bundled font, with its licence, where docs/css/strongback.css looks for it.
     for font in fonts.published():
         files.append(
             File.generated(config, f"{fonts.SITE_FOLDER}/{font.name}", abs_src_path=str(font))
         )
-    for target, sources in _bundles.items():
-        found = [files.get_file_from_path(src) for src in sources]
-        missing = [src for src, f in zip(sources, found, strict=True) if f is None]
-        if missing:
-            raise PluginError(f"mkdocs.yml lists {', '.join(missing)}, not found under docs/")
-        text = "\n".join(f.content_string for f in found if f is not None)
-        content = compact.compact_css(text) if target.endswith(".css") else text
-        files.append(File.generated(config, target, content=content))
+
+    def read(src: str) -> str | None:
+        found = files.get_file_from_path(src)
+        return found.content_string if found is not None else None
+
+    try:
+        bundled = assets.joined(_bundles, read)
+    except assets.MissingParts as error:
+        raise PluginError(str(error)) from None
+    for target, text in bundled.items():
+        files.append(File.generated(config, target, content=text))
     if _serving:  # the content reference is for authors: in the preview, never published
         files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
         # So is the figures' contact sheet.

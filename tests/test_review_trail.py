@@ -14,12 +14,13 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
+from strongback.catalogue import Catalogue
 from strongback.checks import check_content
 from strongback.cli import main
 from strongback.fingerprint import fingerprint
 from strongback.history import first_versions, parse_log
 from strongback.load import ContentErrors, load_content
-from strongback.review import long_date, record_review_info
+from strongback.review import long_date
 from strongback.site import trust_fields
 
 from .conftest import FIXTURES, REPO, TODAY
@@ -45,7 +46,7 @@ def check(root: Path):  # type: ignore[no-untyped-def]
 def box(root: Path) -> str:
     """The review box of the benefits page, rendered by the theme override."""
     content = load_content(root / "content", root / "docs")
-    info = record_review_info(content.benefits, content.site, DAY)
+    info = Catalogue.of(content).page("benefits.md").review_info(content, DAY)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "overrides" / "partials"))
     trust = trust_fields(info) | {"disclaimer_url": "disclaimer/"}
     page = SimpleNamespace(meta={"sb_trust": trust})

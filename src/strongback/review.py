@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel
-
-from strongback.fingerprint import fingerprint
 from strongback.model import Author, Review, Reviewer, Site
 
 Status = Literal["current", "overdue", "expired"]
@@ -74,13 +71,6 @@ def review_info(
         content_state=content_state(review, current),
         reviewed_by=people.get(review.reviewed_by) if review.reviewed_by else None,
     )
-
-
-def record_review_info(record: BaseModel, site: Site, today: date) -> ReviewInfo:
-    """The review of a content record (anything with a `review` field), with its content
-    compared against the fingerprint the review recorded."""
-    review: Review = getattr(record, "review")  # noqa: B009 - every reviewed record has one
-    return review_info(review, site, today, current=fingerprint(record))
 
 
 def long_date(day: date) -> str:
