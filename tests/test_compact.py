@@ -43,4 +43,3 @@ def test_bundles_join_the_published_parts_compacted_once() -> None:
     assert bundled["js/site.js"] == "one();\n\ntwo();\n"
     with pytest.raises(assets.MissingParts, match=r"lists css/gone\.css, not found under docs/"):
         assets.joined({"css/site.css": ["css/a.css", "css/gone.css"]}, published.get)
-

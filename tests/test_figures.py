@@ -335,6 +335,9 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     )
     assert thumb.startswith('<div class="sb-card__figure" aria-hidden="true"><svg ')
     assert "<title>Bird dog: hold position</title>" in thumb and thumb.endswith("</svg></div>")
+    # Attributes after the slot's (md_in_html sorts them by name) stay too.
+    sorted_attributes = '<div class="a" data-sb-figure="bird-dog" id="b"></div>'
+    assert fill_figure_slots(sorted_attributes, exercises).startswith('<div class="a" id="b"><svg ')
     # A slot naming no exercise stays empty; text without slots is returned as it is.
     assert fill_figure_slots('<div class="x" data-sb-figure="no-such"></div>', exercises) == (
         '<div class="x"></div>'

@@ -56,7 +56,9 @@ def print_figures(exercise: Exercise, layout: str = "sheet") -> Markup:
     return _render("print.html.jinja", placed=placed, uri=data_uri, layout=layout)
 
 
-_SLOT = re.compile(r'<div( [^<>]*?)? data-sb-figure(s?)="([a-z0-9-]+)"></div>')
+_SLOT = re.compile(r'<div((?: [^<>]*?)?) data-sb-figure(s?)="([a-z0-9-]+)"([^<>]*)></div>')
+"""An empty `<div>` with the attribute anywhere among its others (Markdown's `md_in_html` sorts
+attributes by name)."""
 
 
 def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
@@ -68,12 +70,12 @@ def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
         return html
 
     def fill(match: re.Match[str]) -> str:
-        attributes, block, key = match.groups()
+        before, block, key, after = match.groups()
         exercise = exercises.get(key)
         if block:
             return str(exercise_figures(exercise)) if exercise else ""
         thumb = str(exercise_thumbnail(exercise)) if exercise else ""
-        return f"<div{attributes or ''}>{thumb}</div>"
+        return f"<div{before}{after}>{thumb}</div>"
 
     return _SLOT.sub(fill, html)
 
