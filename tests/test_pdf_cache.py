@@ -97,3 +97,20 @@ def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
     assert len(identifier) == 32
     other = handouts.pdf_specs(content, "https://strongback.example/")[1]
     assert handouts.document_identifier(other, content, today=day) != identifier
+
+
+def test_a_build_memo_gives_the_same_keys_and_identifiers() -> None:
+    # build_pdfs shares one memo across a build's PDFs (A4 and Letter, an exercise in its own
+    # sheet and in each routine): it must only save work, never change a key.
+    root = Path(__file__).resolve().parents[1]
+    content = load_content(root / "content", root / "docs")
+    specs = handouts.pdf_specs(content, "https://strongback.example/")
+    day = date(2026, 11, 30)
+    memo: dict[object, object] = {}
+    for spec in specs:
+        alone = handouts.cache_key(spec, content, today=day, engine="e")
+        assert handouts.cache_key(spec, content, today=day, engine="e", memo=memo) == alone
+        assert handouts.document_identifier(
+            spec, content, today=day, memo=memo
+        ) == handouts.document_identifier(spec, content, today=day)
+    assert len({handouts.cache_key(s, content, today=day, engine="e") for s in specs}) == 62

@@ -35,20 +35,40 @@ def pdf_engine_digest() -> str:
     return engine_digest(extra=f"{__version__} {json.dumps(PDF_OPTIONS, sort_keys=True)}")
 
 
-def cache_key(spec: PdfSpec, content: Content, *, today: date, engine: str) -> str:
+Memo = dict[Any, Any]
+"""What one build has already worked out for the keys of its PDFs: the A4 and Letter sheets of a
+record share their inputs, and an exercise's data is the same in its own sheet and in every
+routine that lists it. Start with `{}` for each build; never share one between builds."""
+
+
+def cache_key(
+    spec: PdfSpec, content: Content, *, today: date, engine: str, memo: Memo | None = None
+) -> str:
     """A hash of everything that goes into one PDF; any change makes a new key."""
-    payload = {"engine": engine, **content_inputs(spec, content, today=today)}
+    payload = {"engine": engine, **content_inputs(spec, content, today=today, memo=memo)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
-def document_identifier(spec: PdfSpec, content: Content, *, today: date) -> str:
+def document_identifier(
+    spec: PdfSpec, content: Content, *, today: date, memo: Memo | None = None
+) -> str:
     """The PDF's /ID: a hash of the content it shows, not of the engine, so a change of the code
     that draws the same pages gives the same bytes."""
-    payload = content_inputs(spec, content, today=today)
+    payload = content_inputs(spec, content, today=today, memo=memo)
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
 
 
-def content_inputs(spec: PdfSpec, content: Content, *, today: date) -> dict[str, Any]:
+def content_inputs(
+    spec: PdfSpec, content: Content, *, today: date, memo: Memo | None = None
+) -> dict[str, Any]:
+    memo = {} if memo is None else memo
+    shared = memo.get((spec.kind, spec.record_id))
+    if shared is None:
+        shared = memo[(spec.kind, spec.record_id)] = _record_inputs(spec, content, today, memo)
+    return {"spec": asdict(spec), **shared}
+
+
+def _record_inputs(spec: PdfSpec, content: Content, today: date, memo: Memo) -> dict[str, Any]:
     if spec.kind == "handout":
         handout = content.handouts[spec.record_id]
         records: list[Any] = [handout, *(content.exercises[i.exercise] for i in handout.exercises)]
@@ -56,11 +76,17 @@ def content_inputs(spec: PdfSpec, content: Content, *, today: date) -> dict[str,
     else:
         exercise = content.exercises[spec.record_id]
         records, review = [exercise], exercise.review
-    inputs = [r.model_dump(mode="json") for r in [*records, content.safety, content.site]]
+
+    def dumped(record: Any) -> Any:
+        found = memo.get(id(record))
+        if found is None or found[0] is not record:
+            found = memo[id(record)] = (record, record.model_dump(mode="json"))
+        return found[1]
+
+    inputs = [dumped(r) for r in [*records, content.safety, content.site]]
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
     references = sorted(set(citation_keys(text)) & set(content.references))
     return {
-        "spec": asdict(spec),
         "inputs": text,
         "references": [content.references[k].model_dump(mode="json") for k in references],
         "status": review_info(review, content.site, today).status,

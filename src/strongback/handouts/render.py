@@ -13,6 +13,7 @@ from strongback import fonts
 from strongback.catalogue import Catalogue
 from strongback.handouts.build import Mode, PdfBuild, placeholder_pdf
 from strongback.handouts.cache import (
+    Memo,
     cache_key,
     cache_lock,
     cached_overflow,
@@ -54,9 +55,10 @@ def build_pdfs(
     missing: dict[str, tuple[PdfSpec, Path]] = {}
     errors: list[str] = []
     overflowing: dict[str, TooLong] = {}
+    memo: Memo = {}
     with cache_lock(cache):
         for spec in specs:
-            key = cache_key(spec, content, today=today, engine=engine)
+            key = cache_key(spec, content, today=today, engine=engine, memo=memo)
             path = cache / f"{key}.pdf"
             verdict = cached_overflow(cache, key)
             if path.exists():
@@ -81,9 +83,8 @@ def build_pdfs(
             if absent:
                 errors.append(glyph_message(spec, absent))
                 continue
-            jobs[key] = PdfJob(
-                versions, document_identifier(spec, content, today=today), MAX_PAGES[spec.kind]
-            )
+            identifier = document_identifier(spec, content, today=today, memo=memo)
+            jobs[key] = PdfJob(versions, identifier, MAX_PAGES[spec.kind])
         results = _run(jobs, workers, progress=progress)
         for key, (spec, path) in missing.items():
             if key not in results:  # refused before rendering (a character the font lacks)
