@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from run import build_env, machine, measured, median  # noqa: E402
+from run import build_env, log, machine, median, mkdocs_build  # noqa: E402
 
 _FLOOR = """
 import sys
@@ -79,16 +79,9 @@ def export(rev: str, target: Path) -> Revision:
     return Revision(rev, commit, target)
 
 
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def build(rev: Revision, project: Path) -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--quiet", "-d", "site"]
-    run = measured(command, project, rev.env())
-    if run.returncode != 0:
-        raise SystemExit(f"{rev.commit}: mkdocs build failed in {project}:\n{run.stderr[-3000:]}")
-    return run.cpu
+    """CPU seconds of `mkdocs build` in `project`, with the revision's own engine."""
+    return mkdocs_build(project, project / "site", PYTHONPATH=str(rev.tree / "src")).cpu
 
 
 def prepare(rev: Revision, n: int, work: Path) -> tuple[Path, Path]:
