@@ -27,6 +27,7 @@ from strongback import (
     publish,
     reference,
     settings,
+    theme,
     urls,
 )  # fmt: skip
 from strongback.figures.sheet import figures_preview
@@ -36,6 +37,7 @@ from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import SiteBuild
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -274,6 +276,12 @@ def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
             pdfs.files.setdefault(spec.site_path, handouts.placeholder_pdf())
     log.info("strongback: %s", pdfs.summary())
     return pdfs.files
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # The names of Material's bundles, from the installed theme (overrides/main.html links them).
+    env.globals["sb_theme"] = theme.theme_assets(Path(folder) for folder in config.theme.dirs)
+    return env
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
