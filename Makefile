@@ -55,5 +55,5 @@ serve: install
 
 lock: $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'uv==$(UV_VERSION)'
-	$(PY) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.11.5 \
+	$(PY) -m uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
 		--generate-hashes --upgrade --custom-compile-command 'make lock' -o requirements.lock
