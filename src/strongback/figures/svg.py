@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
-from strongback.figures.figure import Figure, PropPlace
+from strongback.figures.figure import Figure, PropPlace, Segment
 from strongback.figures.geometry import Vec
 
 CM = 170.0
@@ -49,14 +50,11 @@ def _n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-ABOVE = 50.0
-"""The `above` view looks down at this many degrees, from the body's right side."""
-_COS, _SIN = math.cos(math.radians(ABOVE)), math.sin(math.radians(ABOVE))
-
-
 @dataclass(frozen=True)
 class View:
-    """Projects world points (body heights) onto the drawing (cm, y up) with a depth."""
+    """Projects world points (body heights) onto the drawing (cm, y up) with a depth:
+    `side` sees the body's right side, `front` its front, `top` looks straight down with the
+    body's right side at the bottom of the drawing."""
 
     name: str
 
@@ -64,8 +62,8 @@ class View:
         x, y, z = p
         if self.name == "front":
             return (-z * CM, y * CM, x)
-        if self.name == "above":
-            return (x * CM, (y * _COS - z * _SIN) * CM, y * _SIN + z * _COS)
+        if self.name == "top":
+            return (x * CM, -z * CM, y)
         return (x * CM, y * CM, z)
 
 
@@ -175,13 +173,18 @@ class Canvas:
 # --- the body -----------------------------------------------------------------------------------
 
 
+TRUNK_PIECES = ("hips", "lower_back", "chest")
+
+
 def draw_body(canvas: Canvas, figure: Figure) -> None:
     view = canvas.view
-    chest = next(seg for seg in figure.segments if seg.name == "chest")
+    pieces = [seg for seg in figure.segments if seg.name in TRUNK_PIECES]
+    chest = next(seg for seg in pieces if seg.name == "chest")
     trunk_depth = (view(chest.a)[2] + view(chest.b)[2]) / 2
+    canvas.path("body", trunk_outline(pieces, view), trunk_depth)
     for seg in figure.segments:
-        if seg.name in ("heel", "toes", "elbow", "knee"):
-            continue  # points for contacts; the capsules draw them
+        if seg.name in ("heel", "toes", "elbow", "knee", *TRUNK_PIECES):
+            continue  # points for contacts, or the trunk's pieces: drawn as one outline
         a, b = view(seg.a), view(seg.b)
         depth = (a[2] + b[2]) / 2
         if seg.side == "centre":
@@ -213,9 +216,61 @@ def _unproject(view: View, sx: float, sy: float) -> Vec:
     """A drawing-plane direction as a world direction."""
     if view.name == "front":
         return (0.0, sy, -sx)
-    if view.name == "above":
-        return (sx, sy * _COS, -sy * _SIN)
+    if view.name == "top":
+        return (sx, 0.0, -sy)
     return (sx, sy, 0.0)
+
+
+def trunk_outline(segs: list[Segment], view: View) -> str:
+    """The trunk as one smooth shape (y down): a curve along each side of the spine's pieces,
+    rounded at the hips and at the shoulders."""
+    centres = [view(segs[0].a)[:2]] + [view(seg.b)[:2] for seg in segs]
+    radii = [_projected_radius(segs[0], view, "a")]
+    radii += [_projected_radius(seg, view, "b") for seg in segs]
+    dirs = []
+    for (x0, y0), (x1, y1) in pairwise(centres):
+        length = math.hypot(x1 - x0, y1 - y0)
+        dirs.append(((x1 - x0) / length, (y1 - y0) / length) if length > 1e-6 else (0.0, 1.0))
+    left, right = [], []
+    for index, ((x, y), r) in enumerate(zip(centres, radii, strict=True)):
+        around = dirs[max(0, index - 1) : index + 1]
+        tx, ty = sum(d[0] for d in around), sum(d[1] for d in around)
+        tl = math.hypot(tx, ty) or 1.0
+        nx, ny = -ty / tl, tx / tl
+        left.append((x + nx * r, -(y + ny * r)))
+        right.append((x - nx * r, -(y - ny * r)))
+    down = (-dirs[0][0], dirs[0][1])
+    up = (dirs[-1][0], -dirs[-1][1])
+    d = f"M{_pt(right[0])}" + _cap(right[0], left[0], down, radii[0])
+    d += _smooth(left) + _cap(left[-1], right[-1], up, radii[-1])
+    d += _smooth(right[::-1]) + "z"
+    return d
+
+
+def _pt(p: tuple[float, float]) -> str:
+    return f"{_n(p[0])} {_n(p[1])}"
+
+
+def _cap(a: tuple[float, float], b: tuple[float, float], out: tuple[float, float], r: float) -> str:
+    """A round end from a to b, bulging by r in direction `out` (a cubic semicircle)."""
+    k = 4 / 3 * r
+    return (
+        f"C{_pt((a[0] + out[0] * k, a[1] + out[1] * k))} "
+        f"{_pt((b[0] + out[0] * k, b[1] + out[1] * k))} {_pt(b)}"
+    )
+
+
+def _smooth(points: list[tuple[float, float]]) -> str:
+    """A Catmull-Rom curve through the points, as cubic Béziers (the first point is current)."""
+    out = ""
+    for i in range(len(points) - 1):
+        p0 = points[max(0, i - 1)]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[min(len(points) - 1, i + 2)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out += f"C{_pt(c1)} {_pt(c2)} {_pt(p2)}"
+    return out
 
 
 # --- props --------------------------------------------------------------------------------------
@@ -228,8 +283,8 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
     back = -20.0
     if kind == "mat":
         x0, x1 = sorted((pts["from"][0], pts["to"][0]))
-        if top_view:  # the mat seen from above: its width foreshortened
-            canvas.rect("prop", x0, -34 * _SIN, x1, 34 * _SIN, 2, back)
+        if top_view:  # the mat seen from above: 60 cm wide
+            canvas.rect("prop", x0, -30, x1, 30, 2, back)
         else:
             canvas.rect("prop", x0, 0, x1, 1.5, 0.7, back)
     elif kind == "wall":
