@@ -134,3 +134,26 @@ RANGES: dict[str, Range] = {
 
 CONTACT_TOLERANCE_CM = 3.0
 """A declared contact may be this far off and still count as touching."""
+
+
+def spine_problems(lumbar: float, thoracic: float) -> list[str]:
+    """A spine bent past its ranges: the lumbar bend (its share of `trunk`, `lumbar` and the
+    pelvis's tilt), the thoracic bend and the two together (see Pose.spine)."""
+    problems = []
+    for joint, value, made_of in (
+        ("lumbar", lumbar, "its share of trunk, lumbar and the pelvis's tilt"),
+        ("thoracic", thoracic, "its share of trunk and thoracic"),
+    ):
+        allowed = RANGES[joint]
+        if not allowed.low <= value <= allowed.high:
+            problems.append(
+                f"the {joint} spine bends {value:g}° ({made_of}), outside its range, "
+                f"{allowed.describe()}"
+            )
+    whole = RANGES["trunk"]
+    if not whole.low <= lumbar + thoracic <= whole.high:
+        problems.append(
+            f"the whole spine bends {lumbar + thoracic:g}° (lumbar and thoracic together), "
+            f"outside its range, {whole.describe()}"
+        )
+    return problems

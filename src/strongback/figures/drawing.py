@@ -11,19 +11,11 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from strongback.figures.arrows import draw_arrow, movement
+from strongback.figures.draw_props import draw_prop
 from strongback.figures.figure import Figure
 from strongback.figures.pose import CENTRAL_PARTS, Pose, Poses, expand_parts
-from strongback.figures.svg import (
-    CM,
-    SCREEN,
-    Canvas,
-    Palette,
-    View,
-    draw_arrow,
-    draw_body,
-    draw_prop,
-    movement,
-)
+from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
 
 MARGIN = 8.0
 

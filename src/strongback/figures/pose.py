@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from strongback.figures.body import LUMBAR_SHARE, RANGES
+from strongback.figures.body import LUMBAR_SHARE, RANGES, spine_problems
 from strongback.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -353,32 +353,9 @@ class Pose(_Strict):
             (1 - LUMBAR_SHARE) * trunk + (self.thoracic or 0.0),
         )
 
-    def spine_problems(self) -> list[str]:
-        """A spine bent past its range, counting `trunk` spread over the segments and the
-        pelvis's tilt: checked on the data, before the pose is solved."""
-        lumbar, thoracic = self.spine()
-        problems = []
-        for joint, value, made_of in (
-            ("lumbar", lumbar, "its share of trunk, lumbar and the pelvis's tilt"),
-            ("thoracic", thoracic, "its share of trunk and thoracic"),
-        ):
-            allowed = RANGES[joint]
-            if not allowed.low <= value <= allowed.high:
-                problems.append(
-                    f"the {joint} spine bends {value:g}° ({made_of}), outside its range, "
-                    f"{allowed.describe()}"
-                )
-        whole = RANGES["trunk"]
-        if not whole.low <= lumbar + thoracic <= whole.high:
-            problems.append(
-                f"the whole spine bends {lumbar + thoracic:g}° (lumbar and thoracic together), "
-                f"outside its range, {whole.describe()}"
-            )
-        return problems
-
     @model_validator(mode="after")
     def _contacts_reached(self) -> Pose:
-        spine = self.spine_problems()
+        spine = spine_problems(*self.spine())
         if spine:
             raise ValueError("; ".join(spine))
         problems = self.solved().problems
