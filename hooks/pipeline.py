@@ -35,6 +35,7 @@ from strongback.figures.web import fill_figure_slots
 from strongback.load import ContentErrors
 from strongback.preview import Preview, Recovery, recovery_message
 from strongback.site import SiteBuild
+from strongback.valid_html import valid_html
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -311,7 +312,8 @@ def _with_policy(config: MkDocsConfig) -> bool:
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     # Figures go in last: Markdown and the search index never read their SVG.
-    output = fill_figure_slots(compact.compact_html(output), _current().content.exercises)
+    output = compact.compact_html(valid_html(output))
+    output = fill_figure_slots(output, _current().content.exercises)
     return publish.with_security_policy(output) if _with_policy(config) else output
 
 
