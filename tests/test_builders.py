@@ -107,7 +107,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(built_site: Path, tmp_path: P
     )
     assert result.returncode == 0, result.stderr
     mkdocs, properdocs = _files(built_site), _files(project / "site")
-    assert len(mkdocs) > 300 and sum(name.endswith(".pdf") for name in mkdocs) > 50
+    assert len(mkdocs) > 150 and sum(name.endswith(".pdf") for name in mkdocs) > 50
     assert differences(mkdocs, properdocs) == [], "\n".join(differences(mkdocs, properdocs))
     # The one difference: which builder made the page.
     generators = {
