@@ -329,7 +329,7 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
             "Bird dog: start position. Kneel on all fours. Put your hands under your shoulders "
             "and your knees under your hips.",
             "Bird dog: hold position. At the same time, reach the opposite arm forward to "
-            "shoulder height.",
+            "shoulder height. Shaded, the muscles it works: back muscles and buttock muscles.",
         ]
     else:
         names = [
@@ -381,7 +381,8 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert "<svg" not in index.markdown and index.markdown.count(" data-sb-figure=") == 28
 
     block = str(exercise_figures(exercises["bird-dog"]))
-    assert block.startswith('<div class="sb-figures" data-sb-animate role="group"')
+    # Kneeling, the bird dog's figures are wide: a row each on a phone.
+    assert block.startswith('<div class="sb-figures sb-figures--wide" data-sb-animate role="group"')
     assert fill_figure_slots('<p>a</p><div data-sb-figures="bird-dog"></div>', exercises) == (
         "<p>a</p>" + block
     )
@@ -402,7 +403,7 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"
 
 
-LANDMARKS = {"head", "c7", "t12", "s1", "belly"} | {
+LANDMARKS = {"head", "c7", "t12", "s1", "belly", "pelvis"} | {
     f"{joint}{far}"
     for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
     for far in ("", "_far")

@@ -8,6 +8,7 @@ moving part was to where it is.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
@@ -16,7 +17,8 @@ from strongback.figures.arrows import draw_arrow, movement
 from strongback.figures.draw_props import draw_prop, near_bar
 from strongback.figures.figure import Figure, PropPlace
 from strongback.figures.muscles import draw_muscle, region_of
-from strongback.figures.pose import CENTRAL_PARTS, Pose, Poses, expand_parts
+from strongback.figures.parts import CENTRAL_PARTS, expand_parts
+from strongback.figures.pose import Pose, Poses
 from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
 
 MARGIN = 8.0
@@ -35,6 +37,12 @@ class Drawing:
     """The muscles shaded on this figure, in plain words (lower case)."""
     behind: tuple[str, ...] = ()
     """Those of them on the far side of the body in this view, drawn dashed."""
+
+    @property
+    def wide(self) -> bool:
+        """Much wider than tall (lying, kneeling): shown a row each on a narrow screen."""
+        found = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', self.svg)
+        return found is not None and float(found.group(1)) > 2.2 * float(found.group(2))
 
     @property
     def legend(self) -> str:
@@ -199,7 +207,7 @@ def render(
             for part in parts:
                 moved = movement(before, figure, view, (before_shift - shift, 0.0), part)
                 if moved:
-                    draw_arrow(canvas, *moved, centre)
+                    draw_arrow(canvas, *moved, centre, pose.arrow_both_ways)
         works: list[str] = []
         behind: list[str] = []
         if index == len(items) - 1:

@@ -132,6 +132,9 @@ def trunk(
             landmarks["belly"] = add(middle, frame[0], da + t * (db - da))
         if index == 0:
             landmarks["s1"] = add(add(end, frame[0], -B.SPINE_BEHIND), hips, kb)
+            # The front of the pelvis (the bony points at the front of the hips): it shows the
+            # pelvis tilting.
+            landmarks["pelvis"] = add(b, frame[0], db)
         elif index == n:
             landmarks["t12"] = add(end, frame[0], -B.SPINE_BEHIND)
         point, level = end, level + length
