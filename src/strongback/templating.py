@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 
 from strongback import urls
+from strongback.charts import GLOBALS as CHART_GLOBALS
 from strongback.citations import cited_keys, vancouver
 from strongback.dose import (
     WEEKDAYS,
@@ -60,6 +61,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     env.globals["lead_in"] = lead_in
     env.globals["weekdays"] = WEEKDAYS
     env.globals.update(FIGURE_GLOBALS)
+    env.globals.update(CHART_GLOBALS)
     return env
 
 
