@@ -17,23 +17,14 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback import (
-    assets,
-    atomic,
-    compact,
-    fonts,
-    handouts,
-    jsonld,
-    publish,
-    reference,
-    settings,
-    urls,
-)  # fmt: skip
+from strongback import fonts, pdf, urls
+from strongback.build import assets, atomic, compact, publish, settings
+from strongback.build.preview import Preview, Recovery, recovery_message
+from strongback.build.site_build import SiteBuild
 from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
-from strongback.load import ContentErrors
-from strongback.preview import Preview, Recovery, recovery_message
-from strongback.site import SiteBuild
+from strongback.load.loader import ContentErrors
+from strongback.pages import content_reference, jsonld  # fmt: skip
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -234,14 +225,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for target, text in bundled.items():
         files.append(File.generated(config, target, content=text))
     if _serving:  # the content reference is for authors: in the preview, never published
-        files.append(File.generated(config, reference.PAGE, content=reference.content_reference()))
+        files.append(
+            File.generated(
+                config, content_reference.PAGE, content=content_reference.content_reference()
+            )
+        )
         # So is the figures' contact sheet.
         for name, text in figures_preview(build.content).items():
             files.append(File.generated(config, name, content=text))
         log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
     # Static files are copied before pages render, so the PDF links validate like any file.
-    for site_path, pdf in _handout_pdfs(build, config).items():
-        files.append(File.generated(config, site_path, abs_src_path=str(pdf)))
+    for site_path, path in _handout_pdfs(build, config).items():
+        files.append(File.generated(config, site_path, abs_src_path=str(path)))
     global _pages
     _pages = len(files.documentation_pages())
     return files
@@ -250,28 +245,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def _handout_pdfs(build: SiteBuild, config: MkDocsConfig) -> dict[str, Path]:
     root = Path(config.config_file_path).parent
     try:
-        mode = handouts.pdf_mode(os.environ.get("STRONGBACK_PDF"), serving=_serving)
-        pdfs = handouts.build_pdfs(
+        mode = pdf.pdf_mode(os.environ.get("STRONGBACK_PDF"), serving=_serving)
+        pdfs = pdf.build_pdfs(
             build.content,
             # The public address, also under `mkdocs serve`: a PDF is the same file in the
             # preview and in the build, so each finds the other's PDFs in the cache.
             site_url=_public(config).site_url,
-            cache=handouts.cache_dir(root),
+            cache=pdf.cache_dir(root),
             today=build.today,
             mode=mode,
             catalogue=build.catalogue,
         )
     except ValueError as error:
         raise PluginError(str(error)) from None
-    except handouts.PdfErrors as errors:
+    except pdf.PdfErrors as errors:
         if not _previewing(config):
             raise PluginError(str(errors)) from None
         # The preview keeps serving: the sheet that stopped fitting shows as its too-long PDF.
         print(f"{errors}\nThe preview keeps serving; the build would stop here.", file=sys.stderr)
         pdfs = errors.partial
         pdfs.files.update({path: too_long.path for path, too_long in errors.overflowing.items()})
-        for spec in handouts.pdf_specs(build.content, _public(config).site_url, build.catalogue):
-            pdfs.files.setdefault(spec.site_path, handouts.placeholder_pdf())
+        for spec in pdf.pdf_specs(build.content, _public(config).site_url, build.catalogue):
+            pdfs.files.setdefault(spec.site_path, pdf.placeholder_pdf())
     log.info("strongback: %s", pdfs.summary())
     return pdfs.files
 
@@ -323,7 +318,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         _recovered = None
     if _serving and not _announced:
         mount = urlsplit(config.site_url or "/").path.rstrip("/")
-        address = f"http://{config.dev_addr}{mount}/{urls.page_url(reference.PAGE)}"
+        address = f"http://{config.dev_addr}{mount}/{urls.page_url(content_reference.PAGE)}"
         log.info("Every content field, described for authors: %s", address)
         _announced = True
 

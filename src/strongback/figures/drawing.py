@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from strongback.figures import kinematics
 from strongback.figures.figure import Figure
-from strongback.figures.pose import Pose, Poses, expand_parts
 from strongback.figures.svg import (
     CM,
     SCREEN,
@@ -24,6 +24,7 @@ from strongback.figures.svg import (
     draw_prop,
     movement,
 )
+from strongback.model.pose import Pose, Poses, expand_parts
 
 MARGIN = 8.0
 
@@ -58,7 +59,7 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
     """Each pose solved, with the horizontal shift (cm) that keeps planted parts in place."""
     out: list[tuple[Pose, Figure, float]] = []
     for _, pose in poses.sequence():
-        figure = pose.solved()
+        figure = kinematics.solved(pose)
         shift = 0.0
         if out:
             before_pose, before, before_shift = out[-1]

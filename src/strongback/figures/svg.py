@@ -323,7 +323,7 @@ def movement(
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where the arrow runs (drawing cm): the point that moves most between two figures, or
     the body part the pose names; None when nothing moves (or the pose says `none`)."""
-    from strongback.figures.pose import expand_parts
+    from strongback.model.pose import expand_parts
 
     if part == "none":
         return None

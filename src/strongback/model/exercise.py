@@ -6,10 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from strongback.figures.pose import Poses
 from strongback.model.dose import Dose, Frequency
 from strongback.model.fields import ExerciseId, HttpUrl, Markdown, PlainText, Slug, StrictModel
 from strongback.model.people import Review
+from strongback.model.pose import Poses
 from strongback.model.topics import Claim
 
 Category = Literal["mobility", "core", "strength"]
