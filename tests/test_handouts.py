@@ -20,6 +20,7 @@ import pypdf
 import pytest
 
 from strongback import pdf, urls
+from strongback.errors import SettingError
 from strongback.load.loader import load_content
 from strongback.model import Content
 from strongback.model.review_dates import long_date
@@ -216,7 +217,7 @@ def test_pdf_mode(setting: str | None, serving: bool, mode: str) -> None:
 
 
 def test_pdf_mode_rejects_a_typo() -> None:
-    with pytest.raises(ValueError, match="STRONGBACK_PDF must be 'all', 'cached' or 'off'"):
+    with pytest.raises(SettingError, match="STRONGBACK_PDF must be 'all', 'cached' or 'off'"):
         pdf.pdf_mode("some", serving=False)
 
 
@@ -248,7 +249,7 @@ def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> 
 
 
 def test_an_unset_site_url_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="site_url is not set"):
+    with pytest.raises(SettingError, match="site_url is not set"):
         pdf.build_pdfs(
             minimal_content(root=tmp_path), site_url="", cache=tmp_path / "c", today=today()
         )

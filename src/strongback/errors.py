@@ -1,6 +1,6 @@
-"""The project's errors: `StrongbackError`, the base of every error it raises on purpose (content,
-PDFs that do not fit, the offline copy, assets, reviews, contact sheets); and content errors, one
-problem in one file at `file:line:col`, and all of them at once.
+"""The project's errors: `StrongbackError`, the base of every error it raises on purpose
+(content, settings, PDFs that do not fit, the offline copy, assets, reviews, contact sheets);
+and content errors, one problem in one file at `file:line:col`, and all of them at once.
 
 Anything else that escapes is a programming error and keeps its traceback."""
 
@@ -21,6 +21,10 @@ class StrongbackError(Exception):
     """An error the project raises on purpose: its message is for the person running the build
     (no traceback). Subclasses: `ContentErrors`, `pdf.PdfErrors`, `build.export.ExportError`,
     `build.assets.MissingParts`, `standards.record_review.ReviewError`, `figures.sheet.PngError`."""
+
+
+class SettingError(StrongbackError):
+    """A setting the build cannot work with: `STRONGBACK_PDF`, or a site without `site_url`."""
 
 
 @dataclass(frozen=True, order=True)

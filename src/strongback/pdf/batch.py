@@ -11,6 +11,7 @@ from pathlib import Path
 
 from strongback import fonts
 from strongback.catalogue import Catalogue
+from strongback.errors import SettingError
 from strongback.model import Content
 from strongback.pdf.cache import (
     Memo,
@@ -44,7 +45,7 @@ def build_pdfs(
     document that does not fit its page limit (the verdict is cached too, so asking again
     costs nothing until the sheet's input changes)."""
     if not site_url:
-        raise ValueError("site_url is not set: handouts print their web address and QR code")
+        raise SettingError("site_url is not set: handouts print their web address and QR code")
     build = PdfBuild()
     specs = pdf_specs(content, site_url, catalogue)
     if mode == "off":

@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from strongback.errors import SettingError
+
 Mode = Literal["all", "cached", "off"]
 
 
@@ -41,7 +43,7 @@ def pdf_mode(setting: str | None, *, serving: bool) -> Mode:
         return "cached"
     if not value:
         return "all"
-    raise ValueError(f"STRONGBACK_PDF must be 'all', 'cached' or 'off', got {setting!r}")
+    raise SettingError(f"STRONGBACK_PDF must be 'all', 'cached' or 'off', got {setting!r}")
 
 
 def placeholder_pdf() -> Path:
