@@ -3,11 +3,17 @@
 Segment lengths are fractions of standing height H from Drillis & Contini (1966), as reproduced
 in Figure 4.1 of D. A. Winter, *Biomechanics and Motor Control of Human Movement* (4th ed.,
 Wiley, 2009) and worked through in the BMClab "Body segment parameters" notebook
-(https://github.com/BMClab/BMC). The angles each joint may take are data the content model
-validates: `strongback.model.joints`.
+(https://github.com/BMClab/BMC). The angles each joint may take, how the trunk angle is spread
+over the spine and the spine's check are data the content model validates: `model/joints.py`
+(`RANGES`, `LUMBAR_SHARE` and `spine_problems` are imported here for the figures).
 """
 
 from __future__ import annotations
+
+from strongback.model.joints import LUMBAR_SHARE as LUMBAR_SHARE
+from strongback.model.joints import RANGES as RANGES
+from strongback.model.joints import Range as Range
+from strongback.model.joints import spine_problems as spine_problems
 
 HEIGHT_CM = 170.0
 """One standard adult, 170 cm tall: every figure is drawn from the same body."""
@@ -27,9 +33,20 @@ SHOULDER_WIDTH = 0.259
 HIP_WIDTH = 0.191
 
 TRUNK = SHOULDER_HEIGHT - HIP_HEIGHT
-"""Hip joint to shoulder joint, 0.288 H: split into a lower back and a chest segment."""
-LOWER_BACK = 0.11
-CHEST = TRUNK - LOWER_BACK
+"""Hip joint to shoulder joint, 0.288 H, along the trunk's axis: split into the pelvis, the
+lumbar spine and the thoracic spine (our own drawing split, keeping the Drillis & Contini hip and
+shoulder heights): the pelvis from the hip joints to the level of S1, the lumbar spine from S1
+to T12 (about 17 cm in a 170 cm adult) and the thoracic spine from T12 to the shoulder line,
+where C7 (the base of the neck) sits at the back."""
+PELVIS = 0.06
+LUMBAR = 0.10
+THORACIC = TRUNK - PELVIS - LUMBAR
+LUMBAR_PIECES = 3
+THORACIC_PIECES = 4
+"""Each spinal segment bends evenly over this many pieces, so the back is drawn as a curve."""
+SPINE_BEHIND = 0.045
+"""S1, T12 and C7 (the spinous processes, felt under the skin of the back) lie this far behind
+the trunk's axis, so a flat back puts them on a straight line."""
 NECK_TO_HEAD = (1.0 + CHIN_HEIGHT) / 2 - SHOULDER_HEIGHT
 """Shoulder line to the centre of the head (halfway between chin and crown), 0.117 H."""
 HEAD_RADIUS = (1.0 - CHIN_HEIGHT) / 2 + 0.006

@@ -1,13 +1,19 @@
 """The angles each joint may take in a pose, with their source: what `poses:` validates against
-(model/pose.py) and what the schema and the content reference show for each angle.
+(model/pose.py) and what the schema and the content reference show for each angle; how a pose's
+whole-spine angle is spread over the lumbar and thoracic spine, and the spine's own check.
 
 Limb ranges are the AAOS normal values listed by C. C. Norkin and D. J. White, *Measurement of
-Joint Motion: A Guide to Goniometry*; see `RANGES`.
+Joint Motion: A Guide to Goniometry*; see `RANGES`. Data the content model validates: the
+figures (figures/body.py) read the same values.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+LUMBAR_SHARE = 0.6
+"""How a pose's whole-spine `trunk` angle is spread: the lumbar spine takes 60% of it, the
+thoracic spine the rest (the lumbar spine takes most of flexion and extension)."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +45,18 @@ RANGES: dict[str, Range] = {
     "knee": Range("knee", 0, 135, "straight", "flexion", _AAOS),
     "ankle": Range("ankle", -50, 20, "plantarflexion", "dorsiflexion", _AAOS),
     # Spine and neck: AAOS thoracolumbar flexion 80°, extension 25°, rotation 45°; cervical
-    # flexion and extension 45° (Norkin & White). Generous finite limits: 10° past the
-    # normal value, since a drawing shows a whole-spine curve with two segments.
+    # flexion and extension 45° (Norkin & White). `trunk` is the whole thoracolumbar spine
+    # (lumbar + thoracic, however a pose writes them): 10° past the normal value, a generous
+    # finite limit for a drawing. The split between the segments is ours (the lumbar spine
+    # takes most of flexion and extension, the thoracic spine less): the lumbar spine up to
+    # 55° of flexion and 30° of extension, the thoracic spine up to 40° and 15°.
     "trunk": Range("trunk", -35, 90, "extension (arching)", "flexion (rounding)", _AAOS),
+    "lumbar": Range(
+        "lumbar", -30, 55, "extension (arching)", "flexion (rounding)", _AAOS + ", our split"
+    ),
+    "thoracic": Range(
+        "thoracic", -15, 40, "extension (arching)", "flexion (rounding)", _AAOS + ", our split"
+    ),
     "twist": Range("twist", -55, 55, "rotation to the left", "rotation to the right", _AAOS),
     "neck": Range("neck", -55, 55, "extension (looking up)", "flexion (chin down)", _AAOS),
     # Pelvic tilt has no AAOS value; about 15° each way is typical of voluntary tilt in
@@ -58,3 +73,26 @@ RANGES: dict[str, Range] = {
     "lean": Range("lean", -180, 180, "backwards", "forwards", "any orientation"),
     "roll": Range("roll", -90, 90, "onto the left side", "onto the right side", "lying on a side"),
 }
+
+
+def spine_problems(lumbar: float, thoracic: float) -> list[str]:
+    """A spine bent past its ranges: the lumbar bend (its share of `trunk`, `lumbar` and the
+    pelvis's tilt), the thoracic bend and the two together (see Pose.spine)."""
+    problems = []
+    for joint, value, made_of in (
+        ("lumbar", lumbar, "its share of trunk, lumbar and the pelvis's tilt"),
+        ("thoracic", thoracic, "its share of trunk and thoracic"),
+    ):
+        allowed = RANGES[joint]
+        if not allowed.low <= value <= allowed.high:
+            problems.append(
+                f"the {joint} spine bends {value:g}° ({made_of}), outside its range, "
+                f"{allowed.describe()}"
+            )
+    whole = RANGES["trunk"]
+    if not whole.low <= lumbar + thoracic <= whole.high:
+        problems.append(
+            f"the whole spine bends {lumbar + thoracic:g}° (lumbar and thoracic together), "
+            f"outside its range, {whole.describe()}"
+        )
+    return problems
