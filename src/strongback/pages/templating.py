@@ -13,11 +13,13 @@ from strongback.citations import cited_keys, vancouver
 from strongback.figures.slots import GLOBALS as FIGURE_GLOBALS
 from strongback.model.review_dates import long_date
 from strongback.pages.dose_words import (
+    WEEKDAYS,
     dose_details,
     dose_rows,
     dose_sentence,
     dose_summary,
     frequency_summary,
+    log_weeks,
 )
 from strongback.pages.lead_ins import lead_in
 from strongback.text import plain_text
@@ -52,9 +54,11 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         yaml_string=_yaml_string,
         plain_text=plain_text,
         page_url=urls.page_url,
+        log_weeks=log_weeks,
     )
     env.globals["urls"] = urls
     env.globals["lead_in"] = lead_in
+    env.globals["weekdays"] = WEEKDAYS
     env.globals.update(FIGURE_GLOBALS)
     return env
 
