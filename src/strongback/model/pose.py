@@ -2,9 +2,8 @@
 
 Validated like every other field: an angle outside its joint's range, an unknown joint, body
 part or prop, a missing start or end, and a declared contact the geometry does not reach are
-all errors at the pose's file:line:col. The model knows a pose as data only: the geometry check
-runs in `Pose`'s validator through the function the loader passes in the validation context
-(`POSE_CHECK`, the figures' `kinematics.contact_problems`), so nothing here solves a pose.
+all errors at the pose's file:line:col. A pose is data here: the contact check is the figures'
+(`kinematics.contact_problems`), passed by the loader in the validation context (`POSE_CHECK`).
 """
 
 from __future__ import annotations
@@ -25,8 +24,7 @@ from strongback.load.suggest import did_you_mean
 from strongback.model.joints import LUMBAR_SHARE, RANGES, spine_problems
 
 POSE_CHECK = "pose_problems"
-"""The validation-context key of the geometry check: a function from a `Pose` to its problems
-(declared contacts the body does not reach), each a message."""
+"""Validation-context key: a function from a `Pose` to its contact problems, each a message."""
 
 
 class _Strict(BaseModel):
@@ -352,8 +350,7 @@ class Pose(_Strict):
         return float(value or 0.0)
 
     _solved: Any = PrivateAttr(default=None)
-    """The solved figure, kept by `figures.kinematics.solved` (a pose is frozen, so the figure
-    stays true to it); the model never reads it."""
+    """The figure `figures.kinematics.solved` keeps here (a pose is frozen); never read here."""
 
     def spine(self) -> tuple[float, float]:
         """The bend of the lumbar and thoracic spine (degrees, + rounding): each one's share of
