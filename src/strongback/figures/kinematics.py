@@ -21,7 +21,8 @@ from strongback.figures.geometry import (
 )
 from strongback.figures.props import place
 from strongback.figures.spine import TOP_INSET, trunk
-from strongback.model.pose import Pose, expand_parts
+from strongback.model.parts import expand_parts
+from strongback.model.pose import Pose
 
 
 def solved(pose: Pose) -> Figure:

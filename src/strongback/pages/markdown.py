@@ -171,13 +171,22 @@ def _template(entry: CataloguePage, content: Content) -> tuple[str, dict[str, ob
     raise ValueError(f"no template for a {kind!r} page ({entry.src_uri})")
 
 
+REFERENCES_SLOT = "<!-- sb-references -->"
+"""Where a page's "Sources and evidence" section wants its reference list (see _macros)."""
+
+
 def finish_page(markdown: str, references: Mapping[str, object]) -> str:
-    """Number the citations of a page's Markdown and append its reference list."""
+    """Number the citations of a page's Markdown and add its reference list: inside its
+    "Sources and evidence" section when it has one, else at the end."""
     cited = number_citations(markdown)
-    if not cited.keys:
+    refs = reference_list(cited.keys, references) if cited.keys else []
+    if REFERENCES_SLOT in cited.markdown:
+        listed = render("pages/reference-list.md.jinja", refs=refs, level=3) if refs else ""
+        return cited.markdown.replace(REFERENCES_SLOT, listed.rstrip("\n"))
+    if not refs:
         return markdown
-    refs = reference_list(cited.keys, references)
-    return cited.markdown.rstrip("\n") + "\n\n" + render("pages/reference-list.md.jinja", refs=refs)
+    listed = render("pages/reference-list.md.jinja", refs=refs, level=2)
+    return cited.markdown.rstrip("\n") + "\n\n" + listed
 
 
 def _front_matter_value(markdown: str, name: str) -> str:
