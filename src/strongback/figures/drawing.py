@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
 
+from strongback.figures import kinematics
 from strongback.figures.arrows import draw_arrow, movement
 from strongback.figures.draw_props import draw_prop, near_bar
 from strongback.figures.figure import Figure, PropPlace
 from strongback.figures.muscles import draw_muscle, region_of
-from strongback.figures.parts import CENTRAL_PARTS, expand_parts
-from strongback.figures.pose import Pose, Poses
 from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
+from strongback.model.parts import CENTRAL_PARTS, expand_parts
+from strongback.model.pose import Pose, Poses
 
 MARGIN = 8.0
 FORWARD = (26.0, 56.0)
@@ -74,7 +75,7 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
     """Each pose solved, with the horizontal shift (cm) that keeps planted parts in place."""
     out: list[tuple[Pose, Figure, float]] = []
     for _, pose in poses.sequence():
-        figure = pose.solved()
+        figure = kinematics.solved(pose)
         shift = 0.0
         if out:
             before_pose, before, before_shift = out[-1]
