@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from strongback.charts import (
+from strongback.load.loader import ContentErrors, load_content
+from strongback.model import FrequencyChart
+from strongback.pages.charts import (
     LEVELS,
     frequency_chart,
     icon_grid,
     what_to_do_chart,
     what_to_do_rungs,
 )
-from strongback.load import ContentErrors, load_content
-from strongback.model import FrequencyChart
+from strongback.pages.templating import environment
 
 from .conftest import FIXTURES, REPO
 
@@ -44,7 +45,7 @@ def test_the_ladder_has_one_rung_per_level_most_urgent_first() -> None:
 
 def test_the_ladder_is_an_accessible_svg_with_its_words() -> None:
     safety = load_content(REPO / "content", REPO / "docs").safety
-    svg = ET.fromstring(str(what_to_do_chart(safety)))
+    svg = ET.fromstring(str(what_to_do_chart(environment(), safety)))
     assert svg.get("role") == "img"
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and title.text == "What to do: from emergency to keep moving"
@@ -62,7 +63,7 @@ def test_an_icon_grid_marks_count_of_out_of_last() -> None:
     assert len(icons) == 100 and sum(i.marked for i in icons) == 23
     assert not any(i.marked for i in icons[:77]) and all(i.marked for i in icons[77:])
     assert {i.x for i in icons} == {n * 30 for n in range(10)}
-    svg = ET.fromstring(str(frequency_chart(chart)))
+    svg = ET.fromstring(str(frequency_chart(environment(), chart)))
     marked = [g for g in svg.iter(f"{SVG}g") if "sb-icons__icon--marked" in (g.get("class") or "")]
     assert len(marked) == 23 + 1  # and one in the legend
     title = svg.find(f"{SVG}title")

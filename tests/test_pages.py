@@ -12,10 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from strongback.load import load_content
+from strongback.build.site_build import page_title
+from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pages import HandWrittenPage, PageSet, build_pages, exercise_tags, finish_page
-from strongback.site import page_title
+from strongback.pages.markdown import (
+    HandWrittenPage,
+    PageSet,
+    build_pages,
+    exercise_tags,
+    finish_page,
+)
 
 from .conftest import FIXTURES
 
