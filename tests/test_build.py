@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback.theme import theme_assets
+from strongback.build.theme import theme_assets
 
 from .conftest import REPO, run_build
 from .test_theme import MATERIAL

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback import builder, export
+from strongback.build import builder, export
 
 from .conftest import build_env, make_project
 

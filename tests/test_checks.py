@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from strongback.checks import causal_words, check_content
+from strongback.build.site_build import SiteBuild
 from strongback.cli import main
-from strongback.load import ContentErrors, load_content
-from strongback.site import SiteBuild
+from strongback.load.loader import ContentErrors, load_content
+from strongback.standards import causal_words, check_content
 from strongback.text import markdown_blocks, plain_text, sentences, words
 
 from .conftest import FIXTURES, REPO, TODAY, make_project, run_build
@@ -116,7 +116,7 @@ def test_check_prints_one_row_per_page(
     ]  # fmt: skip
     bird_dog = lines[2 + rows.index("exercises/bird-dog.md")]
     assert bird_dog.split() == [
-        "exercises/bird-dog.md", "1.3", "44", "1/1", "1",
+        "exercises/bird-dog.md", "1.6", "55", "1/1", "1",
         "current,", "due", "2027-01-15;", "clinical", "review", "pending",
     ]  # fmt: skip
     assert "2 exercises, 1 handouts, 3 references; 5 claims, 5 cited (100%)." in lines

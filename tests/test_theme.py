@@ -1,5 +1,5 @@
 """What the site takes from the installed Material theme: its bundles' names, found at build time
-(strongback/theme.py), and the templates in overrides/ that take the place of Material's, each
+(strongback/build/theme.py), and the templates in overrides/ that take the place of Material's, each
 made from one Material version that it names."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
-from strongback.theme import ThemeAssetsNotFound, theme_assets
+from strongback.build.theme import ThemeAssetsNotFound, theme_assets
 
 from .conftest import REPO
 

@@ -1,14 +1,14 @@
 """The built site's HTML has no attribute that only means something to the build: Markdown's
 `markdown` switch (md_in_html removes it only from the blocks it processes) and `role` on an SVG
 that should be hidden from assistive technology (`aria-hidden="true"` says that);
-strongback/valid_html.py takes them out of every finished page."""
+strongback/build/valid_html.py takes them out of every finished page."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
 
-from strongback.valid_html import valid_html
+from strongback.build.valid_html import valid_html
 
 
 class _Attributes(HTMLParser):

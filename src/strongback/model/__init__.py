@@ -26,6 +26,7 @@ from strongback.model.fields import (
     Doi,
     ExerciseId,
     HttpUrl,
+    KeyPoints,
     Markdown,
     PlainText,
     Pmcid,
@@ -39,7 +40,15 @@ from strongback.model.handout import Handout, HandoutItem
 from strongback.model.people import Author, ContributorId, Fingerprint, Review, Reviewer
 from strongback.model.references import OBSERVATIONAL_TYPES, Reference, References, ReferenceType
 from strongback.model.site import Contact, Disclosure, Publisher, Site
-from strongback.model.topics import Claim, Evidence, Safety, Section, Topic
+from strongback.model.topics import (
+    Claim,
+    Evidence,
+    FrequencyChart,
+    Safety,
+    Section,
+    Topic,
+    WhatToDo,
+)
 
 __all__ = [
     "OBSERVATIONAL_TYPES",
@@ -60,10 +69,12 @@ __all__ = [
     "ExerciseId",
     "Fingerprint",
     "Frequency",
+    "FrequencyChart",
     "Handout",
     "HandoutItem",
     "HttpUrl",
     "Image",
+    "KeyPoints",
     "Level",
     "Markdown",
     "Muscle",
@@ -85,4 +96,5 @@ __all__ = [
     "Slug",
     "StrictModel",
     "Topic",
+    "WhatToDo",
 ]

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from strongback.citations import citation_keys
-from strongback.messages import raw_html, unknown_citation
-from strongback.suggest import did_you_mean
+from strongback.load.messages import raw_html, unknown_citation
+from strongback.load.suggest import did_you_mean
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
@@ -48,6 +48,15 @@ Markdown = Annotated[
 ]
 """Markdown text that may cite references as `[@key]`; raw HTML is rejected."""
 
+KeyPoints = Annotated[list[Markdown], Field(min_length=2, max_length=4)]
+"""The 2 to 4 points a reader should take away, shown first on a page and its printed sheet."""
+
+KEY_POINTS_DESCRIPTION = (
+    "2 to 4 short points a reader should take away, in plain words, one per item. Shown first, "
+    "in a 'Key points' box under the title, and near the top of the printed sheet. Cite a "
+    "source as `[@key]` only if a point states a fact the page does not already cite."
+)
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 
@@ -65,6 +74,9 @@ def _known(kind: str, context_key: str, defined: str) -> Any:
 ExerciseId = Annotated[
     Slug,
     _known("exercise", "exercise_ids", "exercise ids are the file names in content/exercises/"),
+]
+RoutineId = Annotated[
+    Slug, _known("routine", "handout_ids", "routine ids are the file names in content/handouts/")
 ]
 AuthorId = Annotated[Slug, _known("author", "author_ids", "authors are listed in content/site.yml")]
 ReviewerId = Annotated[
