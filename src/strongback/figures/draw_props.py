@@ -57,7 +57,12 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
                 for end in (x - 15, x + 9):
                     canvas.rect("prop", end, y - 7, end + 6, y + 7, 1.5, depth + 0.001)
     elif kind == "barbell":
+        # Seen a little from the side and above, so it reads as a bar with a plate at each end
+        # held in both hands, not as one plate: the far plate up and back, the bar between.
         x, y, depth = pts["grip"]
+        far = (x - 12, y + 9)
+        canvas.circle("prop", *far, 22.5, -0.6)
+        canvas.line("prop", [(x, y), far], 3.2, -0.55)
         canvas.circle("prop", x, y, 22.5, -0.5)
         canvas.circle("prop", x, y, 3, depth + 0.001)
     elif kind == "bar":
