@@ -26,6 +26,7 @@ from strongback import (
     jsonld,
     publish,
     reference,
+    routine_builder,
     settings,
     urls,
 )  # fmt: skip
@@ -213,6 +214,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    # The "Make a routine" page's exercise data: a script, so it also loads from file://.
+    data = routine_builder.data_script(build.content, _public(config).site_url)
+    files.append(File.generated(config, routine_builder.DATA_FILE, content=data))
     for css in [f for f in files if assets.own_stylesheet(f.src_uri)]:
         files.remove(css)
         text = assets.published(css.src_uri, css.content_string)
