@@ -121,15 +121,15 @@
 
   function readNumber(raw, name, id, who, problems) {
     var r = range(name, id);
-    var words = (who ? who + ": " : "") + r.label.toLowerCase();
+    var words = who ? who + ", " + r.label.toLowerCase() : r.label;
     if (!/^\d{1,4}$/.test(raw)) {
-      problems.push(words + " could not be read, so its box is left empty.");
+      problems.push(words + ": " + snippet(raw) + " is not a number, so its box is left empty.");
       return null;
     }
     var value = parseInt(raw, 10);
     if (value < r.low || value > r.high) {
       problems.push(
-        words + " " + value + " is outside " + r.low + "–" + r.high + ", so its box is left empty."
+        words + ": " + value + " is outside " + r.low + "–" + r.high + ", so its box is left empty."
       );
       return null;
     }
@@ -915,6 +915,14 @@
   });
   window.addEventListener("beforeprint", renderSheet);
 
+  // Each card's thumbnail: the exercise's last figure (the end or held position), copied.
+  document.querySelectorAll("[data-sb-rb-exercise]").forEach(function (card) {
+    var last = document.querySelectorAll('[data-sb-rb-figures="' + card.getAttribute("data-sb-rb-exercise") + '"] .sb-figure svg');
+    var slot = card.querySelector(".sb-card__figure");
+    if (last.length && slot) {
+      slot.appendChild(last[last.length - 1].cloneNode(true));
+    }
+  });
   document.querySelectorAll("[data-sb-rb-nojs]").forEach(function (node) {
     node.hidden = true;
   });

@@ -314,10 +314,10 @@ HOSTILE = {
         "r1.d=9;w=0;bird-dog.s99r500h5b45x;bird-dog",
         ["1. Bird dog"],
         [
-            "days a week 9 is outside 1–7",
-            "weeks 0 is outside 1–52",
-            "Bird dog: sets 99 is outside 1–10",
-            "Bird dog: repetitions 500 is outside 1–50",
+            "Days a week: 9 is outside 1–7",
+            "Weeks: 0 is outside 1–52",
+            "Bird dog, sets: 99 is outside 1–10",
+            "Bird dog, repetitions: 500 is outside 1–50",
             "Bird dog was listed twice",
         ],
     ),
@@ -409,4 +409,26 @@ def test_offline_copy_builds_and_prints_from_disk(
     # A phone cannot open a file on this computer: the QR code opens the published page.
     check_printed(s, tmp_path, public=page.evaluate("window.SB_ROUTINE_DATA.address"))
     assert s.requests and all(url.startswith("file://") for url in s.requests)
+    s.assert_clean()
+
+
+def test_add_to_a_routine_from_an_exercise_page_and_the_finder(site: SessionFactory) -> None:
+    s = site()
+    page = s.page
+    s.goto("exercises/bird-dog/")
+    page.get_by_role("link", name="Add to a routine").click()
+    assert s.path() == PAGE
+    assert page.locator("ol.sb-rb-chosen > li h3").all_inner_texts() == ["1. Bird dog"]
+    assert page.locator("#sb-rb-0-reps").input_value() == "6", "the exercise's own dose"
+    assert page.locator("[data-sb-rb-notice]").is_hidden()
+    assert page.url.endswith("#r1.bird-dog.s2r6h5b45x")
+    s.goto("exercises/")
+    page.get_by_role("link", name="Add cat\u2013camel to a routine").click()
+    assert page.locator("ol.sb-rb-chosen > li h3").all_inner_texts() == ["1. Cat\u2013camel"]
+    s.goto("handouts/")
+    page.locator("article").get_by_role("link", name="make a routine").click()
+    assert s.path() == PAGE
+    s.goto("")
+    page.locator("article").get_by_role("link", name="make a routine").click()
+    assert s.path() == PAGE
     s.assert_clean()
