@@ -553,10 +553,8 @@
     columns.appendChild(el("p", "sb-rb-card__name", index + 1 + ". " + exercise.name));
     var pictures = figures(item.id);
     if (pictures) {
-      var box = pictures.querySelector("svg");
-      var view = box ? (box.getAttribute("viewBox") || "").split(" ").map(Number) : [];
-      // Wider than tall (lying down): one figure above the other, as the routine PDFs do.
-      pictures.classList.toggle("sb-figures--wide", view.length === 4 && view[2] > 1.2 * view[3]);
+      // Wide figures (lying, kneeling: the engine marks them sb-figures--wide) print one above
+      // the other, as in the routine PDFs.
       columns.appendChild(pictures);
     }
     var dose = el("p", "sb-rb-card__amount");
@@ -704,7 +702,7 @@
     var room = (paper[1] - 2 * MARGIN) * mm;
     var blocks = [sheet.querySelector(".sb-rb-sheet__head"), sheet.querySelector(".sb-rb-shared")]
       .concat(Array.prototype.slice.call(sheet.querySelectorAll(".sb-rb-card")))
-      .concat([sheet.querySelector(".sb-rb-back"), sheet.querySelector(".sb-red-flags"), sheet.querySelector(".sb-rb-about")]);
+      .concat([sheet.querySelector(".sb-rb-back"), sheet.querySelector(".sb-red-flags")]);
     var pages = 1;
     var used = 0;
     blocks.forEach(function (block) {
