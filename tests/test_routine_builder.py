@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from strongback import routine_builder, urls
+from strongback import urls
 from strongback.catalogue import Catalogue
-from strongback.load import load_content
+from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pages import build_pages
+from strongback.pages import routine_builder
+from strongback.pages.markdown import build_pages
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "docs" / "js" / "routine-builder.js"

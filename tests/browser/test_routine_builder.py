@@ -14,8 +14,8 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from strongback.dose import dose_details, dose_summary
-from strongback.load import load_content
+from strongback.load.loader import load_content
+from strongback.pages.dose_words import dose_details, dose_summary
 from tests.browser.conftest import Session, SessionFactory
 from tests.browser.test_accessibility import violations
 
