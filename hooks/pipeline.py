@@ -213,6 +213,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
+    moved = publish.redirect_pages(config.site_url, directory_urls=config.use_directory_urls)
+    for path, html in moved.items():
+        text = publish.with_security_policy(html) if _with_policy(config) else html
+        files.append(File.generated(config, path, content=text))
     for css in [f for f in files if assets.own_stylesheet(f.src_uri)]:
         files.remove(css)
         text = assets.published(css.src_uri, css.content_string)

@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -182,10 +182,11 @@ def test_review_of_a_docs_page_and_of_references(
 
 
 def test_future_review_date_is_an_error_at_its_line(root: Path) -> None:
-    edit(root, BENEFITS, "last_reviewed: 2026-01-15", "last_reviewed: 2026-12-01")
+    future = (date.fromisoformat(TODAY) + timedelta(days=1)).isoformat()
+    edit(root, BENEFITS, "last_reviewed: 2026-01-15", f"last_reviewed: {future}")
     errors = [str(e) for e in check(root).errors]
     assert errors == [
-        f"{BENEFITS}:14:18: review.last_reviewed: review date 2026-12-01 is in the future "
+        f"{BENEFITS}:14:18: review.last_reviewed: review date {future} is in the future "
         f"(today is {TODAY}); record a review only once it has happened"
     ]
 
