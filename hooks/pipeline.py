@@ -213,7 +213,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         generated.edit_uri = page.source
         files.append(generated)
     files.append(File.generated(config, "robots.txt", content=publish.robots_txt(config.site_url)))
-    moved = publish.redirect_pages(config.site_url, directory_urls=config.use_directory_urls)
+    listed = {f.src_uri for f in files.documentation_pages()}
+    moved = publish.redirect_pages(
+        config.site_url, directory_urls=config.use_directory_urls, pages=listed
+    )
     for path, html in moved.items():
         text = publish.with_security_policy(html) if _with_policy(config) else html
         files.append(File.generated(config, path, content=text))

@@ -89,11 +89,19 @@ def is_redirect(html: str) -> bool:
     return _REFRESH.search(html) is not None
 
 
-def redirect_pages(site_url: str | None, *, directory_urls: bool) -> dict[str, str]:
+def redirect_pages(
+    site_url: str | None, *, directory_urls: bool, pages: set[str]
+) -> dict[str, str]:
     """The page left at each renamed page's old address (`urls.MOVED`), by its file in the built
     site: it sends the browser on at once, names the new page for search engines, and links to
-    it for anyone whose browser does not follow (a static host cannot send a redirect)."""
+    it for anyone whose browser does not follow (a static host cannot send a redirect). `pages`:
+    the site's pages (paths under docs/); a move is kept only while its new page is one of them
+    and its old page is not."""
+    files = urls.moved_files(directory_urls)
     return {
         path: render("publish/redirect.html.jinja", link=link, canonical=_join(site_url, target))
-        for path, (link, target) in urls.moved_files(directory_urls).items()
+        for (old, new), (path, (link, target)) in zip(
+            urls.MOVED.items(), files.items(), strict=True
+        )
+        if new in pages and old not in pages
     }
