@@ -329,7 +329,7 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
             "Bird dog: start position. Kneel on all fours. Put your hands under your shoulders "
             "and your knees under your hips.",
             "Bird dog: hold position. At the same time, reach the opposite arm forward to "
-            "shoulder height.",
+            "shoulder height. Shaded, the muscles it works: back muscles and buttock muscles.",
         ]
     else:
         names = [
@@ -381,7 +381,8 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert "<svg" not in index.markdown and index.markdown.count(" data-sb-figure=") == 28
 
     block = str(exercise_figures(exercises["bird-dog"]))
-    assert block.startswith('<div class="sb-figures" data-sb-animate role="group"')
+    # Kneeling, the bird dog's figures are wide: a row each on a phone.
+    assert block.startswith('<div class="sb-figures sb-figures--wide" data-sb-animate role="group"')
     assert fill_figure_slots('<p>a</p><div data-sb-figures="bird-dog"></div>', exercises) == (
         "<p>a</p>" + block
     )
@@ -402,7 +403,7 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"
 
 
-LANDMARKS = {"head", "c7", "t12", "s1", "belly"} | {
+LANDMARKS = {"head", "c7", "t12", "s1", "belly", "pelvis"} | {
     f"{joint}{far}"
     for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
     for far in ("", "_far")
@@ -507,3 +508,32 @@ def test_a_hold_shows_its_action_and_two_limbs_get_two_arrows(
     for exercise_id in ("bird-dog", "dead-bug"):
         end = drawings(content.exercises[exercise_id])[-1]
         assert end.svg.count('class="sbf-a') == 4, exercise_id
+
+
+def test_every_exercise_shades_its_primary_muscles_on_one_figure(
+    figures_json: dict[str, Any],
+) -> None:
+    from strongback.figures.web import exercise_figures
+
+    content = load_content(ROOT / "content", ROOT / "docs")
+    for exercise_id, exercise in content.exercises.items():
+        primary = [m.plain.lower() for m in exercise.muscles.primary]
+        figures = figures_json[exercise_id]["figures"]
+        # The last figure (the hold or end position) shades exactly the primary muscles; the
+        # others shade none.
+        assert figures[-1]["muscles"] == primary, exercise_id
+        assert all(f["muscles"] == [] for f in figures[:-1]), exercise_id
+        found = drawings(content.exercises[exercise_id])
+        last = found[-1]
+        regions = last.svg.count('class="sbf-m sbf-s"') + last.svg.count('class="sbf-m sbf-mh')
+        assert regions == len(primary), exercise_id
+        assert all("sbf-m" not in d.svg for d in found[:-1]), exercise_id
+        # The legend and the description say the same words.
+        assert last.legend.startswith("Works: ")
+        for name in primary:
+            assert name in last.legend and name in last.description, (exercise_id, name)
+        assert last.legend in str(exercise_figures(exercise)).replace("&#39;", "'")
+    # Seen from above, the back muscles of someone lying on their back are drawn dashed.
+    knee_rolls = figures_json["knee-rolls"]["figures"][-1]
+    assert knee_rolls["muscles_behind"] == ["lower back muscles"]
+    assert "(dashed: behind)" in drawings(content.exercises["knee-rolls"])[-1].legend

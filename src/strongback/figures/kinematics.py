@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 def solve(pose: Pose) -> Figure:
     """Joint angles -> a figure on the floor, props placed, contacts checked."""
-    from strongback.figures.pose import expand_parts
+    from strongback.figures.parts import expand_parts
 
     segments, landmarks = _body(pose)
     low = min(-seg.extreme((0.0, -1.0, 0.0)) for seg in segments)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from strongback.figures.body import LUMBAR_SHARE, RANGES, spine_problems
+from strongback.figures.parts import Part
 from strongback.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -42,69 +43,6 @@ def _angle(joint: str, description: str, example: float) -> Any:
         json_schema_extra={"minimum": allowed.low, "maximum": allowed.high},
     )
 
-
-SIDED_PARTS = (
-    "shoulder",
-    "upper_arm",
-    "elbow",
-    "forearm",
-    "hand",
-    "thigh",
-    "knee",
-    "shin",
-    "foot",
-    "heel",
-    "toes",
-)
-"""Body parts each side has: write `left_hand`, `right_knee`, or `hands`, `knees` for both."""
-CENTRAL_PARTS = ("head", "back", "chest", "lower_back", "hips")
-BOTH_SIDES = {
-    "shoulders": "shoulder",
-    "upper_arms": "upper_arm",
-    "elbows": "elbow",
-    "forearms": "forearm",
-    "hands": "hand",
-    "thighs": "thigh",
-    "knees": "knee",
-    "shins": "shin",
-    "feet": "foot",
-    "heels": "heel",
-    "toes": "toes",
-}
-PART_NAMES = (
-    *CENTRAL_PARTS,
-    *(f"{side}_{part}" for side in ("left", "right") for part in SIDED_PARTS),
-    *BOTH_SIDES,
-)
-
-
-def expand_parts(names: list[str]) -> list[str]:
-    """`hands` -> `left_hand`, `right_hand`; other names as they are."""
-    parts: list[str] = []
-    for name in names:
-        if name in BOTH_SIDES:
-            parts += [f"left_{BOTH_SIDES[name]}", f"right_{BOTH_SIDES[name]}"]
-        else:
-            parts.append(name)
-    return list(dict.fromkeys(parts))
-
-
-def _known_part(value: str) -> str:
-    if value not in PART_NAMES:
-        raise ValueError(f"unknown body part {value!r}{did_you_mean(value, PART_NAMES)}")
-    return value
-
-
-Part = Annotated[
-    str,
-    AfterValidator(_known_part),
-    Field(
-        description="A body part: head, back, chest, lower_back, hips; left_ or right_ with "
-        f"{', '.join(SIDED_PARTS)}; or both sides at once: {', '.join(BOTH_SIDES)}.",
-        examples=["left_hand", "knees"],
-        json_schema_extra={"enum": list(PART_NAMES)},
-    ),
-]
 
 PROP_TYPES = {
     "mat": "an exercise mat on the floor, under the body",
@@ -246,13 +184,20 @@ class Pose(_Strict):
         "figure's description for screen readers (the start uses the starting position).",
         examples=[3],
     )
-    arrow: Part | Literal["none", "belly", "forward"] | list[Part] | None = Field(
+    arrow: Part | Literal["none", "belly", "pelvis", "forward"] | list[Part] | None = Field(
         default=None,
         description="The body part the movement arrow follows from the previous position "
         "(default: the part that moves most); a list for one arrow each where two limbs move "
-        "(`[left_hand, right_foot]`); `belly` for the tummy drawn in; `forward` for a straight "
+        "(`[left_hand, right_foot]`); `belly` for the tummy drawn in; `pelvis` for the pelvis "
+        "tilting (the arrow follows the front of the hips); `forward` for a straight "
         "arrow ahead of the body (walking); or `none` for no arrow.",
         examples=["hips"],
+    )
+    arrow_both_ways: bool = Field(
+        default=False,
+        description="A head at each end of the arrow: the movement goes there and back (lower, "
+        "then lift).",
+        examples=[True],
     )
     belly: Literal["relaxed", "drawn_in"] = Field(
         default="relaxed",
