@@ -18,9 +18,9 @@ import pytest
 from strongback.figures import body
 from strongback.figures.drawing import render
 from strongback.figures.exercise import drawings
-from strongback.figures.kinematics import solve
-from strongback.figures.pose import Pose, Poses
-from strongback.load import ContentErrors, load_content
+from strongback.figures.kinematics import contact_problems, solve, solved
+from strongback.load.loader import ContentErrors, load_content
+from strongback.model.pose import POSE_CHECK, Pose, Poses
 
 from .conftest import FIXTURES
 
@@ -94,9 +94,14 @@ def test_the_lowest_point_rests_on_the_floor() -> None:
         assert lowest == pytest.approx(0.0, abs=1e-9)
 
 
+CHECKED = {POSE_CHECK: contact_problems}
+"""The validation context the loader passes: the model validates a pose's data, the figures'
+kinematics whether the body reaches what the pose says it touches."""
+
+
 def test_a_floating_floor_contact_fails_with_its_message() -> None:
     with pytest.raises(ValueError) as raised:
-        Pose.model_validate({"both": {"shoulder": 90}, "floor": ["hands", "feet"]})
+        Pose.model_validate({"both": {"shoulder": 90}, "floor": ["hands", "feet"]}, context=CHECKED)
     message = str(raised.value)
     assert re.search(r"left_hand should rest on the floor but is 1\d\d cm above it", message)
     assert "right_hand should rest on the floor" in message
@@ -106,7 +111,8 @@ def test_a_floating_floor_contact_fails_with_its_message() -> None:
 def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
     with pytest.raises(ValueError, match=r"left_hand should hold the kettlebell but is \d+ cm"):
         Pose.model_validate(
-            {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]}
+            {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]},
+            context=CHECKED,
         )
     # Reaching it: a deep hinge puts the hands at the handle.
     Pose.model_validate(
@@ -115,8 +121,24 @@ def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
             "both": {"shoulder": 79, "hip": 110, "knee": 70},
             "floor": ["feet"],
             "props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}],
-        }
+        },
+        context=CHECKED,
     )
+
+
+def test_the_model_validates_a_pose_as_data_and_the_figures_solve_it() -> None:
+    # Without the figures' check the model takes the floating hands as data (ranges and names
+    # are still checked); the check, and drawing, solve the pose once and keep the figure.
+    data = {"both": {"shoulder": 90}, "floor": ["hands", "feet"]}
+    pose = Pose.model_validate(data)
+    with pytest.raises(ValueError, match="outside its range"):
+        Pose.model_validate({"both": {"shoulder": 200}})
+    figure = solved(pose)
+    assert solved(pose) is figure
+    assert [problem.split(" should")[0] for problem in figure.problems] == [
+        "left_hand",
+        "right_hand",
+    ]
 
 
 POSE_ERRORS = {
@@ -311,17 +333,17 @@ def _figure_alts(data: bytes) -> list[str]:
 def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) -> None:
     from datetime import date
 
-    from strongback import handouts
+    from strongback import pdf
 
     content = load_content(ROOT / "content", ROOT / "docs")
     spec = next(
         s
-        for s in handouts.pdf_specs(content, "https://strongback.example/")
+        for s in pdf.pdf_specs(content, "https://strongback.example/")
         if s.kind == kind and s.record_id == record and s.paper == "a4"
     )
     size = 10.5
-    html = handouts.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
-    result = handouts.render_pdf(handouts.PdfJob(((size, html),), "0" * 32, 2))
+    html = pdf.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
+    result = pdf.render_pdf(pdf.PdfJob(((size, html),), "0" * 32, 2))
     assert result.data is not None
     alts = [alt for alt in _figure_alts(result.data) if not alt.startswith("QR code")]
     if kind == "exercise":
@@ -369,8 +391,8 @@ def test_a_pose_naming_a_step_that_does_not_exist_is_an_error(tmp_path: Path) ->
 
 
 def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> None:
+    from strongback.build.site_build import SiteBuild
     from strongback.figures.web import exercise_figures, fill_figure_slots
-    from strongback.site import SiteBuild
 
     build = SiteBuild.load(ROOT, ROOT / "docs")
     exercises = build.content.exercises

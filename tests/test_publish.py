@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from strongback import urls
-from strongback.load import load_content
-from strongback.publish import (
+from strongback.build.publish import (
     content_security_policy,
     inline_script_hashes,
     is_redirect,
@@ -19,6 +18,7 @@ from strongback.publish import (
     robots_txt,
     with_security_policy,
 )
+from strongback.load.loader import load_content
 
 from .conftest import REPO, start_serve, wait_for
 from .test_serve import fetch

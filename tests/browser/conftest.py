@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from strongback.publish import is_redirect
+from strongback.build.publish import is_redirect
 from tests.conftest import ON_CI, SharedOnce, build_env
 
 CHROMIUM = Path(os.environ.get("STRONGBACK_CHROMIUM", "/usr/bin/chromium"))

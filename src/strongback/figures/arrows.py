@@ -6,6 +6,7 @@ import math
 
 from strongback.figures.figure import Figure
 from strongback.figures.svg import Canvas, Shape, View, num
+from strongback.model.parts import expand_parts
 
 ARROW_POINTS = ("hand", "foot", "knee", "head", "hips", "elbow")
 MIN_ARROW = 16.0
@@ -21,7 +22,6 @@ def movement(
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where the arrow runs (drawing cm): the point that moves most between two figures, or
     the body part the pose names; None when nothing moves (or the pose says `none`)."""
-    from strongback.figures.parts import expand_parts
 
     if part == "none":
         return None
