@@ -16,6 +16,17 @@ HANDOUTS = "handouts/index.md"
 REFERENCES = "references.md"
 ABOUT = "about.md"
 TAGS = "tags.md"
+ROUTINE_BUILDER = "routines/make.md"
+"""The "Make a routine" page for clinicians (strongback.pages.routine_builder)."""
+
+
+def routine_with(exercise_id: str) -> str:
+    """The "Make a routine" page holding one exercise at its own dose: the address fragment of
+    format version 1 (see strongback.pages.routine_builder). The page's hidden copy of the
+    exercise's figures carries the same id, so MkDocs' anchor check finds it."""
+    return f"{ROUTINE_BUILDER}#r1.{exercise_id}"
+
+
 CONTENT_REFERENCE = "authoring/content-reference.md"
 """The content reference for authors: in the `mkdocs serve` preview only."""
 
