@@ -35,6 +35,28 @@ def exercise(exercise_id: str) -> str:
     return f"exercises/{exercise_id}.md"
 
 
+MOVED: dict[str, str] = {
+    # Renamed 2026-12: the exercise is a gentle tightening, not bracing.
+    exercise("deep-abdominal-brace"): exercise("deep-tummy-tightening"),
+}
+"""Pages that were renamed: old page -> new page (both relative to docs/). The old address keeps
+a small page that sends readers and bookmarks on to the new one (`publish.redirect_pages`)."""
+
+
+def moved_files(directory_urls: bool) -> dict[str, tuple[str, str]]:
+    """Each old page's file in the built site -> the link from it to its new page, and the new
+    page's address from the site root."""
+    files = {}
+    for old, new in MOVED.items():
+        if directory_urls:
+            path, target = page_url(old) + "index.html", page_url(new)
+        else:
+            path, target = old.removesuffix(".md") + ".html", new.removesuffix(".md") + ".html"
+        link = posixpath.relpath(target, posixpath.dirname(path) or ".")
+        files[path] = (link + "/" if target.endswith("/") else link, target)
+    return files
+
+
 def handout(handout_id: str) -> str:
     return f"handouts/{handout_id}.md"
 

@@ -257,6 +257,14 @@ class Build:
             Output(page.src_uri, page.markdown, source=page.source) for page in site.pages.pages
         ]
         found.append(Output("robots.txt", publish.robots_txt(self.site_url)))
+        # Renamed pages keep their old address (urls.MOVED). Only the offline copy, made with
+        # file URLs, has no directory URLs.
+        listed = {path for path in existing if path.endswith(".md")} | {o.path for o in found}
+        moved = publish.redirect_pages(self.site_url, directory_urls=not self.offline, pages=listed)
+        found += [
+            Output(path, publish.with_security_policy(html) if self.policy else html)
+            for path, html in moved.items()
+        ]
         # The "Make a routine" page's exercise data: a script, so it also loads from file://;
         # its QR codes open the public address.
         data = routine_builder.data_script(site.content, self.settings.site_url)
