@@ -116,6 +116,8 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         first["text"] = _CITATION.sub(f"[@{key}]", first["text"], count=1)
         if key not in first["text"]:
             first["text"] = first["text"].rstrip(".") + f" [@{key}]."
+        if first.get("evidence") == "strong":  # a synthetic trial allows at most 'moderate'
+            first["evidence"] = "moderate"
         text = _dump(exercise)
         (content_dir / "exercises" / f"{exercise['id']}.yml").write_text(text, "utf-8")
         ids.append(exercise["id"])

@@ -50,7 +50,7 @@ def test_every_rule_has_a_case() -> None:
     assert set(CASES) == {
         "uncited-claim", "causal-observational", "causal-weak-evidence", "banned-phrase",
         "reading-level", "long-sentence", "review-overdue", "review-expired", "image-alt",
-        "image-fields", "lead-in",
+        "image-fields", "lead-in", "grade-above-sources",
     }  # fmt: skip
 
 

@@ -34,7 +34,10 @@ class Claim(StrictModel):
     evidence: Evidence = Field(
         description=(
             "How strong the evidence is: `strong` (guidelines or consistent reviews of "
-            "trials), `moderate` or `limited` (few or small studies, or expert advice)."
+            "trials), `moderate` or `limited` (few or small studies, or expert advice). "
+            "`strong` needs a cited guideline or systematic review of trials; a claim resting "
+            "only on narrative reviews, single trials, observational studies, lab studies, "
+            "expert opinion or web pages is at most `moderate` (`strongback check` says so)."
         ),
         examples=["moderate"],
     )
