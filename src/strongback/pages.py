@@ -14,6 +14,7 @@ from datetime import date
 from strongback.catalogue import Catalogue, CataloguePage, PageKind
 from strongback.citations import citation_keys, number_citations, reference_list
 from strongback.finder import POSITIONS, finder_context
+from strongback.links import web_links
 from strongback.model import Content, Exercise
 from strongback.review import ReviewInfo
 from strongback.session import METHOD, routine_minutes, session_minutes
@@ -89,6 +90,7 @@ def build_pages(
 
     def page(entry: CataloguePage, template: str, **context: object) -> GeneratedPage:
         markdown = render(template, page_src=entry.src_uri, site=site, content=content, **context)
+        markdown = web_links(markdown, entry.src_uri)
         title = _front_matter_value(markdown, "title")
         description = _front_matter_value(markdown, "description")
         info = entry.review_info(content, today)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from strongback import consistency
 from strongback.catalogue import Catalogue
+from strongback.checks.numbers import bare_numbers, plan_notes
 from strongback.checks.pages import pages_of
 from strongback.checks.readability import (
     READING_GRADE_MIN_WORDS,
@@ -23,6 +24,7 @@ from strongback.checks.rules import (
     placeholders,
     review_finding,
 )
+from strongback.checks.terms import unexplained_terms, unknown_links, unlinked_exercises
 from strongback.errors import ContentError, ContentErrors
 from strongback.history import History, first_versions
 from strongback.model import Content
@@ -59,6 +61,11 @@ def check_content(
         errors.update(long_sentences(page, sources))
         errors.update(images_without_alt(page, sources))
         errors.update(placeholders(page, sources))
+        errors.update(unexplained_terms(page, content, sources, content.glossary))
+        errors.update(unlinked_exercises(page, content, sources))
+        errors.update(unknown_links(page, content, sources))
+        errors.update(bare_numbers(page, sources))
+        errors.update(plan_notes(page, sources))
         info = review_info(page.review, content.site, today, current=page.current)
         if page.own_review:
             found = review_finding(info, page, content, sources)

@@ -35,6 +35,7 @@ from strongback.model.fields import (
     Slug,
     StrictModel,
 )
+from strongback.model.glossary import Glossary, GlossaryTerm
 from strongback.model.handout import Handout, HandoutItem
 from strongback.model.people import Author, ContributorId, Fingerprint, Review, Reviewer
 from strongback.model.references import OBSERVATIONAL_TYPES, Reference, References, ReferenceType
@@ -60,6 +61,8 @@ __all__ = [
     "ExerciseId",
     "Fingerprint",
     "Frequency",
+    "Glossary",
+    "GlossaryTerm",
     "Handout",
     "HandoutItem",
     "HttpUrl",
