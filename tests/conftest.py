@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = "2026-11-30"
+TODAY = "2026-12-03"
 """Builds in tests pin the date, so review status and PDF dates never drift."""
 
 ON_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")

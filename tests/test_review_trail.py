@@ -182,10 +182,10 @@ def test_review_of_a_docs_page_and_of_references(
 
 
 def test_future_review_date_is_an_error_at_its_line(root: Path) -> None:
-    edit(root, BENEFITS, "last_reviewed: 2026-01-15", "last_reviewed: 2026-12-01")
+    edit(root, BENEFITS, "last_reviewed: 2026-01-15", "last_reviewed: 2026-12-31")
     errors = [str(e) for e in check(root).errors]
     assert errors == [
-        f"{BENEFITS}:14:18: review.last_reviewed: review date 2026-12-01 is in the future "
+        f"{BENEFITS}:14:18: review.last_reviewed: review date 2026-12-31 is in the future "
         f"(today is {TODAY}); record a review only once it has happened"
     ]
 

@@ -87,7 +87,8 @@ def unexplained_terms(
             word = match.group(0)
             where = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
             line, column = sources.find(item.file, item.path, item.markdown, where, item.offset)
-            shared = f"the {'routine' if page.entry.kind == 'handout' else 'exercise'} pages that show it"
+            kind = "routine" if page.entry.kind == "handout" else "exercise"
+            shared = f"the {kind} pages that show it"
             on = page.page if item.file == page.file else shared
             yield ContentError(
                 item.file,

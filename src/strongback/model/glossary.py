@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from strongback.model.fields import PlainText, StrictModel
 
@@ -40,14 +40,16 @@ class GlossaryTerm(StrictModel):
         """The term and its other forms, longest first (so 'sets' matches before 'set')."""
         return tuple(sorted({self.term, *self.forms}, key=len, reverse=True))
 
-    @model_validator(mode="after")
-    def _gloss_fits_in_brackets(self) -> GlossaryTerm:
-        if self.gloss.endswith((".", "!", "?")) or "(" in self.gloss or ")" in self.gloss:
+    @field_validator("gloss")
+    @classmethod
+    def _gloss_fits_in_brackets(cls, gloss: str, info: ValidationInfo) -> str:
+        if gloss.endswith((".", "!", "?")) or "(" in gloss or ")" in gloss:
+            term = info.data.get("term", "set")
             raise ValueError(
                 "the gloss sits in brackets after the term: no full stop and no brackets of its "
-                f"own, as in '{self.term} (one round of repetitions, then a rest)'"
+                f"own, as in '{term} (one round of repetitions, then a rest)'"
             )
-        return self
+        return gloss
 
 
 class Glossary(StrictModel):
@@ -59,10 +61,11 @@ class Glossary(StrictModel):
         examples=[[{"term": "set", "forms": ["sets"], "gloss": "one round of repetitions"}]],
     )
 
-    @model_validator(mode="after")
-    def _each_spelling_once(self) -> Glossary:
+    @field_validator("terms")
+    @classmethod
+    def _each_spelling_once(cls, terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
         seen: dict[str, str] = {}
-        for item in self.terms:
+        for item in terms:
             for spelling in item.spellings:
                 key = spelling.lower()
                 if key in seen and seen[key] != item.term:
@@ -71,7 +74,7 @@ class Glossary(StrictModel):
                         "keep it under one term"
                     )
                 seen[key] = item.term
-        return self
+        return terms
 
     def explain(self, *names: str) -> list[GlossaryTerm]:
         """The glossary's entries for `names` (terms it lacks are left out), for a template
