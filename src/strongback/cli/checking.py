@@ -17,6 +17,7 @@ from strongback.checks import (
     format_table,
     summary,
 )
+from strongback.checks.pemat import format_pemat, pemat_report, pemat_summary
 from strongback.cli.project import load_or_report, project_root
 from strongback.settings import placeholder_settings, read_settings
 from strongback.site import today
@@ -55,9 +56,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if checked is None:
         return 1
     content, report = checked
-    # Pages changed since their review: warnings, or errors when about to publish.
+    materials, pemat = pemat_report(content, report.errors)
+    # Pages changed since their review: warnings, or errors when about to publish. PEMAT-P
+    # findings are listed under the PEMAT-P table, and are errors when about to publish.
     if args.publish:
-        report.errors = sorted([*report.errors, *report.review_notices])
+        report.errors = sorted([*report.errors, *report.review_notices, *pemat])
     else:
         report.warnings = sorted([*report.warnings, *report.review_notices])
     print(format_table(report))
@@ -69,6 +72,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     if report.history_unknown:
         print(f"Review dates were not compared with git history: {report.history_unknown}.")
+    print()
+    print(format_pemat(materials))
+    print()
+    for line in pemat_summary(materials):
+        print(line)
+    if pemat and not args.publish:
+        print(f"{len(pemat)} PEMAT-P finding{'s' if len(pemat) != 1 else ''}:")
+        for finding in pemat:
+            print(finding)
     print()
     _print_findings(report, sys.stdout)
     unpublishable = publish_blockers(project_root(args), content) if args.publish else []
