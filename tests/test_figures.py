@@ -141,6 +141,11 @@ POSE_ERRORS = {
         "content/exercises/bird-dog.yml:{line}:13: poses.end, floor item 1: unknown body part "
         "'hnads' (did you mean 'hands'?)",
     ),
+    "lumbar spine out of range": (
+        "    lumbar: 60\n",
+        "content/exercises/bird-dog.yml:{line}:13: poses.end.lumbar: lumbar angle 60° is outside "
+        "its range, -30° (extension (arching)) to 55° (flexion (rounding))",
+    ),
     "floating contact": (
         "    floor: [hands, feet]\n",
         "content/exercises/bird-dog.yml:{pose}:5: poses.end: left_hand should rest on the floor "
@@ -176,6 +181,57 @@ def test_each_pose_error_names_file_line_and_column(case: str, tmp_path: Path) -
     with pytest.raises(ContentErrors) as raised:
         load_content(project / "content", project / "docs")
     assert [str(e) for e in raised.value.errors] == [expected.format(line=line, pose=pose_line)]
+
+
+def test_a_spine_bent_past_its_range_by_trunk_and_segment_together_is_refused(
+    tmp_path: Path,
+) -> None:
+    # Each angle is in its own range, but the lumbar spine would bend 36 + 30 = 66° and the whole
+    # spine 36 + 30 + 24 + 20 = 110°: refused at the pose, before anything is solved.
+    project = _project_with(tmp_path, "    trunk: 60\n    lumbar: 30\n    thoracic: 20\n")
+    numbered = (project / "content" / "exercises" / "bird-dog.yml").read_text().splitlines()
+    pose_line = numbered.index("  end:") + 2
+    with pytest.raises(ContentErrors) as raised:
+        load_content(project / "content", project / "docs")
+    assert [str(e) for e in raised.value.errors] == [
+        f"content/exercises/bird-dog.yml:{pose_line}:5: poses.end: the lumbar spine bends 66° "
+        "(its share of trunk, lumbar and the pelvis's tilt), outside its range, -30° "
+        "(extension (arching)) to 55° (flexion (rounding)); the thoracic spine bends 44° (its "
+        "share of trunk and thoracic), outside its range, -15° (extension (arching)) to 40° "
+        "(flexion (rounding)); the whole spine bends 110° (lumbar "
+        "and thoracic together), outside its range, -35° (extension (arching)) to 90° "
+        "(flexion (rounding))"
+    ]
+
+
+def test_the_spine_bends_as_one_curve_and_the_pelvis_tilts_against_the_chest() -> None:
+    def bend(pose: Pose) -> float:
+        points = solve(pose).landmarks
+        s1, t12, c7 = points["s1"], points["t12"], points["c7"]
+        lower = (t12[0] - s1[0], t12[1] - s1[1])
+        upper = (c7[0] - t12[0], c7[1] - t12[1])
+        cross = lower[0] * upper[1] - lower[1] * upper[0]
+        return -math.degrees(math.atan2(cross, lower[0] * upper[0] + lower[1] * upper[1]))
+
+    # Standing with a flat back: s1, t12 and c7 in a vertical line behind the hip joints.
+    assert bend(Pose()) == pytest.approx(0, abs=1e-6)
+    # Rounding and arching bend the back at t12 (about half the bend, spread over the pieces),
+    # while the line from the hips to the shoulders keeps the pose's lean.
+    assert bend(Pose(trunk=40)) == pytest.approx(20, abs=1)
+    assert bend(Pose(trunk=-30)) == pytest.approx(-15, abs=1)
+    assert bend(Pose(thoracic=30)) > bend(Pose(lumbar=10)) > 0
+    rounded = solve(Pose(trunk=40))
+    shoulder = next(s for s in rounded.segments if s.name == "upper_arm").a
+    assert math.degrees(math.atan2(shoulder[0], shoulder[1] - 0.53)) == pytest.approx(0, abs=0.5)
+
+    # Tilting the pelvis turns the s1-hip line and bends the lumbar spine the other way.
+    def pelvis_angle(pose: Pose) -> float:
+        s1 = solve(pose).landmarks["s1"]
+        return math.degrees(math.atan2(s1[0], s1[1] - 0.53))
+
+    assert pelvis_angle(Pose(pelvis=15)) - pelvis_angle(Pose()) == pytest.approx(15, abs=0.5)
+    assert bend(Pose(pelvis=15)) < -5 < 5 < bend(Pose(pelvis=-15))
+    assert Pose(trunk=50, pelvis=-10).spine() == (40, 20)
 
 
 def test_a_missing_end_position_is_an_error(tmp_path: Path) -> None:
@@ -344,3 +400,89 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     )
     assert fill_figure_slots('<div data-sb-figures="no-such"></div>', exercises) == ""
     assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"
+
+
+LANDMARKS = {"head", "c7", "t12", "s1"} | {
+    f"{joint}{far}"
+    for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
+    for far in ("", "_far")
+}
+
+
+@pytest.fixture(scope="module")
+def figures_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    import json
+
+    from strongback.cli import main
+
+    path = tmp_path_factory.mktemp("json") / "figures.json"
+    assert main(["--root", str(ROOT), "figures", "--json", str(path)]) == 0
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {exercise["id"]: exercise for exercise in data["exercises"]}
+
+
+def test_figures_json_matches_the_drawing(figures_json: dict[str, Any]) -> None:
+    content = load_content(ROOT / "content", ROOT / "docs")
+    assert set(figures_json) == set(content.exercises)
+    radius = body.HEAD_RADIUS * H
+    head_circle = re.compile(
+        rf'<path d="M(-?[\d.]+) (-?[\d.]+)a{radius:.1f} {radius:.1f} 0 1 0 [\d.]+ 0a[^"]*z" '
+        'class="sbf-b"'
+    )
+    for exercise_id, exercise in figures_json.items():
+        found = drawings(content.exercises[exercise_id])
+        assert [f["pose"] for f in exercise["figures"]] == [d.key for d in found]
+        for figure, drawing in zip(exercise["figures"], found, strict=True):
+            assert figure["view"] in ("side", "front", "top")
+            assert set(figure["landmarks"]) == LANDMARKS, exercise_id
+            assert figure["caption"] == drawing.caption
+            # The head the JSON names is the head drawn: its circle's centre, in the drawing's
+            # own coordinates (y down), is the landmark moved back by the figure's shift.
+            match = head_circle.search(drawing.svg)
+            assert match, (exercise_id, figure["pose"])
+            x, y = float(match.group(1)) + radius, float(match.group(2))
+            hx, hy = figure["landmarks"]["head"]
+            assert (hx - figure["shift"]) * H == pytest.approx(x, abs=0.15)
+            assert -hy * H == pytest.approx(y, abs=0.15)
+            # The view box is the shared box moved by the same shift.
+            box = re.search(r'viewBox="(-?\d+) (-?\d+) (\d+) (\d+)"', drawing.svg)
+            assert box
+            x0, _, _, y1 = figure["box"]
+            assert int(box.group(1)) == pytest.approx((x0 - figure["shift"]) * H, abs=1.05)
+            assert int(box.group(2)) == pytest.approx(-y1 * H, abs=1.05)
+
+
+def _bend(figure: dict[str, Any]) -> float:
+    """The back's bend at t12, from the JSON (degrees; + rounding, - arching, 0 straight)."""
+    s1, t12, c7 = (figure["landmarks"][name] for name in ("s1", "t12", "c7"))
+    lower = (t12[0] - s1[0], t12[1] - s1[1])
+    upper = (c7[0] - t12[0], c7[1] - t12[1])
+    cross = lower[0] * upper[1] - lower[1] * upper[0]
+    return -math.degrees(math.atan2(cross, lower[0] * upper[0] + lower[1] * upper[1]))
+
+
+def _direction(figure: dict[str, Any], a: str, b: str) -> float:
+    (ax, ay), (bx, by) = figure["landmarks"][a], figure["landmarks"][b]
+    return math.degrees(math.atan2(by - ay, bx - ax))
+
+
+def test_the_figures_show_the_back_move(figures_json: dict[str, Any]) -> None:
+    # Cat-camel: rounded up, then sagging, at least 25° apart and on either side of straight.
+    round_up, sag = figures_json["cat-camel"]["figures"]
+    assert _bend(round_up) > 0 > _bend(sag)
+    assert _bend(round_up) - _bend(sag) >= 25
+    # Pelvic tilt: the pelvis (the line from s1 to the hip joint) turns by at least 8°.
+    flatten, arch = figures_json["pelvic-tilt"]["figures"]
+    assert abs(_direction(arch, "s1", "hip") - _direction(flatten, "s1", "hip")) >= 8
+    # Press-up on elbows: the back extends by at least 15° from the start.
+    start, hold = figures_json["press-up-on-elbows"]["figures"]
+    assert _bend(start) - _bend(hold) >= 15
+    # Knee rolls, from above: the knees go at least 0.12 body heights sideways, the shoulders
+    # stay within 0.02.
+    start, end = figures_json["knee-rolls"]["figures"]
+    assert start["view"] == end["view"] == "top"
+    for side in ("", "_far"):
+        knee = start["landmarks"][f"knee{side}"], end["landmarks"][f"knee{side}"]
+        assert abs(knee[1][1] - knee[0][1]) >= 0.12
+        shoulder = start["landmarks"][f"shoulder{side}"], end["landmarks"][f"shoulder{side}"]
+        assert math.dist(*shoulder) <= 0.02

@@ -75,6 +75,19 @@ def cmd_figures(args: argparse.Namespace) -> int:
     content = load_or_report(root)
     if content is None:
         return 1
+    if args.json is not None:
+        import json
+
+        from strongback.figures.data import figures_data
+
+        path = args.json if args.json.is_absolute() else root / args.json
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(figures_data(content), indent=1)
+        # One line per point: [x, y] rather than three lines.
+        text = re.sub(r"\[\s+(-?[\d.]+),\s+(-?[\d.]+)\s+\]", r"[\1, \2]", text)
+        path.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+        return 0
     target = args.output if args.output.is_absolute() else root / args.output
     try:
         written = write_sheet(content, target, png=args.png)

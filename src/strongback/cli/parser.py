@@ -145,4 +145,9 @@ def parser() -> argparse.ArgumentParser:
         "--no-png", dest="png", action="store_false",
         help="skip the PNG (it needs pdftoppm, from poppler-utils)",
     )  # fmt: skip
+    sheet.add_argument(
+        "--json", type=Path, metavar="FILE",
+        help="instead, write every solved figure as JSON to FILE (relative to --root): "
+        "each pose's view, its landmarks in body heights (y up) and the muscles it shades",
+    )  # fmt: skip
     return main

@@ -29,9 +29,23 @@ SHOULDER_WIDTH = 0.259
 HIP_WIDTH = 0.191
 
 TRUNK = SHOULDER_HEIGHT - HIP_HEIGHT
-"""Hip joint to shoulder joint, 0.288 H: split into a lower back and a chest segment."""
-LOWER_BACK = 0.11
-CHEST = TRUNK - LOWER_BACK
+"""Hip joint to shoulder joint, 0.288 H, along the trunk's axis: split into the pelvis, the
+lumbar spine and the thoracic spine (our own drawing split, keeping the Drillis & Contini hip and
+shoulder heights): the pelvis from the hip joints to the level of S1, the lumbar spine from S1
+to T12 (about 17 cm in a 170 cm adult) and the thoracic spine from T12 to the shoulder line,
+where C7 (the base of the neck) sits at the back."""
+PELVIS = 0.06
+LUMBAR = 0.10
+THORACIC = TRUNK - PELVIS - LUMBAR
+LUMBAR_PIECES = 3
+THORACIC_PIECES = 4
+"""Each spinal segment bends evenly over this many pieces, so the back is drawn as a curve."""
+LUMBAR_SHARE = 0.6
+"""How a pose's whole-spine `trunk` angle is spread: the lumbar spine takes 60% of it, the
+thoracic spine the rest (the lumbar spine takes most of flexion and extension)."""
+SPINE_BEHIND = 0.045
+"""S1, T12 and C7 (the spinous processes, felt under the skin of the back) lie this far behind
+the trunk's axis, so a flat back puts them on a straight line."""
 NECK_TO_HEAD = (1.0 + CHIN_HEIGHT) / 2 - SHOULDER_HEIGHT
 """Shoulder line to the centre of the head (halfway between chin and crown), 0.117 H."""
 HEAD_RADIUS = (1.0 - CHIN_HEIGHT) / 2 + 0.006
@@ -89,9 +103,18 @@ RANGES: dict[str, Range] = {
     "knee": Range("knee", 0, 135, "straight", "flexion", _AAOS),
     "ankle": Range("ankle", -50, 20, "plantarflexion", "dorsiflexion", _AAOS),
     # Spine and neck: AAOS thoracolumbar flexion 80°, extension 25°, rotation 45°; cervical
-    # flexion and extension 45° (Norkin & White). Generous finite limits: 10° past the
-    # normal value, since a drawing shows a whole-spine curve with two segments.
+    # flexion and extension 45° (Norkin & White). `trunk` is the whole thoracolumbar spine
+    # (lumbar + thoracic, however a pose writes them): 10° past the normal value, a generous
+    # finite limit for a drawing. The split between the segments is ours (the lumbar spine
+    # takes most of flexion and extension, the thoracic spine less): the lumbar spine up to
+    # 55° of flexion and 30° of extension, the thoracic spine up to 40° and 15°.
     "trunk": Range("trunk", -35, 90, "extension (arching)", "flexion (rounding)", _AAOS),
+    "lumbar": Range(
+        "lumbar", -30, 55, "extension (arching)", "flexion (rounding)", _AAOS + ", our split"
+    ),
+    "thoracic": Range(
+        "thoracic", -15, 40, "extension (arching)", "flexion (rounding)", _AAOS + ", our split"
+    ),
     "twist": Range("twist", -55, 55, "rotation to the left", "rotation to the right", _AAOS),
     "neck": Range("neck", -55, 55, "extension (looking up)", "flexion (chin down)", _AAOS),
     # Pelvic tilt has no AAOS value; about 15° each way is typical of voluntary tilt in
@@ -111,3 +134,26 @@ RANGES: dict[str, Range] = {
 
 CONTACT_TOLERANCE_CM = 3.0
 """A declared contact may be this far off and still count as touching."""
+
+
+def spine_problems(lumbar: float, thoracic: float) -> list[str]:
+    """A spine bent past its ranges: the lumbar bend (its share of `trunk`, `lumbar` and the
+    pelvis's tilt), the thoracic bend and the two together (see Pose.spine)."""
+    problems = []
+    for joint, value, made_of in (
+        ("lumbar", lumbar, "its share of trunk, lumbar and the pelvis's tilt"),
+        ("thoracic", thoracic, "its share of trunk and thoracic"),
+    ):
+        allowed = RANGES[joint]
+        if not allowed.low <= value <= allowed.high:
+            problems.append(
+                f"the {joint} spine bends {value:g}° ({made_of}), outside its range, "
+                f"{allowed.describe()}"
+            )
+    whole = RANGES["trunk"]
+    if not whole.low <= lumbar + thoracic <= whole.high:
+        problems.append(
+            f"the whole spine bends {lumbar + thoracic:g}° (lumbar and thoracic together), "
+            f"outside its range, {whole.describe()}"
+        )
+    return problems

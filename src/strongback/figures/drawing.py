@@ -11,19 +11,11 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from strongback.figures.arrows import draw_arrow, movement
+from strongback.figures.draw_props import draw_prop
 from strongback.figures.figure import Figure
-from strongback.figures.pose import Pose, Poses, expand_parts
-from strongback.figures.svg import (
-    CM,
-    SCREEN,
-    Canvas,
-    Palette,
-    View,
-    draw_arrow,
-    draw_body,
-    draw_prop,
-    movement,
-)
+from strongback.figures.pose import CENTRAL_PARTS, Pose, Poses, expand_parts
+from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
 
 MARGIN = 8.0
 
@@ -65,7 +57,7 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
             if before.view == figure.view:
                 shift = (
                     before_shift
-                    + _anchor_x(before_pose, before)
+                    + _anchor_x(before_pose, before, pose)
                     - _anchor_x(pose, figure, before_pose)
                 )
         out.append((pose, figure, shift))
@@ -88,7 +80,8 @@ def _anchor_x(pose: Pose, figure: Figure, other: Pose | None = None) -> float:
     parts = _planted(pose)
     if other is not None:
         parts = [p for p in parts if p in _planted(other)]
-    parts = parts or ["hips"]
+    # Lying or sitting, the trunk stays put: line the figures up on it rather than the limbs.
+    parts = [p for p in parts if p in CENTRAL_PARTS] or parts or ["hips"]
     return sum(view(figure.centre(p))[0] for p in parts) / len(parts)
 
 
@@ -113,6 +106,17 @@ def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, flo
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def frame(items: list[tuple[Pose, Figure, float]]) -> tuple[float, float, float, float]:
+    """The drawing area every figure of an exercise shares (cm, y up, shifted): x0, y0, x1, y1;
+    figure i's view box is this one moved left by its shift."""
+    boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
+    x0 = min(b[0] for b in boxes) - MARGIN
+    x1 = max(b[2] for b in boxes) + MARGIN
+    y0 = min(0.0, *(b[1] for b in boxes)) - 3
+    y1 = max(b[3] for b in boxes) + MARGIN
+    return x0, y0, x1, y1
+
+
 def render(
     name: str,
     poses: Poses,
@@ -124,21 +128,17 @@ def render(
     """Every figure of one exercise, as standalone SVG documents."""
     items = solved(poses)
     labels = captions(poses, held)
-    boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
-    x0 = min(b[0] for b in boxes) - MARGIN
-    x1 = max(b[2] for b in boxes) + MARGIN
-    y0 = min(0.0, *(b[1] for b in boxes)) - 3
-    y1 = max(b[3] for b in boxes) + MARGIN
+    x0, y0, x1, y1 = frame(items)
     drawings = []
     for index, ((key, _), (pose, figure, shift), caption) in enumerate(
         zip(poses.sequence(), items, labels, strict=True)
     ):
         view = View(figure.view)
         canvas = Canvas(view)
-        if figure.view != "above":
+        if figure.view != "top":
             canvas.line("floor", [(x0, -0.6), (x1, -0.6)], 1.2, -50)
         for prop in figure.props:
-            draw_prop(canvas, prop, figure.view == "above")
+            draw_prop(canvas, prop, figure.view == "top")
         draw_body(canvas, figure)
         if index > 0 and items[index - 1][1].view == figure.view:
             _, before, before_shift = items[index - 1]

@@ -25,15 +25,15 @@ def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
     if exercise.poses is None:
         return []
     descriptions = _descriptions(exercise)
-    held = _held(exercise)
-    key = (exercise.name, exercise.poses.model_dump_json(), descriptions, held, palette)
+    is_held = held(exercise)
+    key = (exercise.name, exercise.poses.model_dump_json(), descriptions, is_held, palette)
     found = _DRAWN.get(key)
     if found is None:
         # The poses were validated (contacts solved) when the content was loaded: draw them
         # as they are rather than validating a copy again.
         chosen: Palette = PALETTES[palette]
         found = tuple(
-            render(exercise.name, exercise.poses, list(descriptions), held=held, palette=chosen)
+            render(exercise.name, exercise.poses, list(descriptions), held=is_held, palette=chosen)
         )
         if len(_DRAWN) >= 1024:
             _DRAWN.clear()
@@ -54,7 +54,7 @@ def _descriptions(exercise: Exercise) -> tuple[str, ...]:
     return tuple(texts)
 
 
-def _held(exercise: Exercise) -> bool:
+def held(exercise: Exercise) -> bool:
     dose = exercise.dose
     return bool(dose.hold_seconds or dose.duration_seconds) and not dose.distance_metres
 

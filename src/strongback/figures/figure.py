@@ -71,6 +71,28 @@ class Figure:
     segments: list[Segment]
     props: list[PropPlace]
     problems: list[str] = field(default_factory=list)
+    landmarks: dict[str, Vec] = field(default_factory=dict)
+    """Named points of the spine and head (s1, t12, c7, head); the limbs' joints are the ends
+    of their segments (see `joints`)."""
+
+    def joints(self) -> dict[str, Vec]:
+        """Every named landmark: head, c7, t12, s1, and hip, knee, ankle, shoulder, elbow, wrist
+        of the right side (the near side in side view) and, with `_far`, of the left."""
+        points = dict(self.landmarks)
+        ends = {
+            "shoulder": ("upper_arm", "a"),
+            "elbow": ("upper_arm", "b"),
+            "wrist": ("forearm", "b"),
+            "hip": ("thigh", "a"),
+            "knee": ("thigh", "b"),
+            "ankle": ("shin", "b"),
+        }
+        for seg in self.segments:
+            for joint, (name, end) in ends.items():
+                if seg.name == name and seg.side != "centre":
+                    key = joint if seg.side == "right" else f"{joint}_far"
+                    points[key] = seg.a if end == "a" else seg.b
+        return points
 
     def part(self, name: str) -> list[Segment]:
         return [

@@ -22,6 +22,7 @@ from strongback.figures.geometry import (
     turn,
 )
 from strongback.figures.props import place
+from strongback.figures.spine import TOP_INSET, trunk
 
 if TYPE_CHECKING:
     from strongback.figures.pose import Pose
@@ -31,7 +32,7 @@ def solve(pose: Pose) -> Figure:
     """Joint angles -> a figure on the floor, props placed, contacts checked."""
     from strongback.figures.pose import expand_parts
 
-    segments = _body(pose)
+    segments, landmarks = _body(pose)
     low = min(-seg.extreme((0.0, -1.0, 0.0)) for seg in segments)
     offset = (0.0, (pose.off_floor or 0) * CM - low, 0.0)
     hanging = [p for p in pose.props if p.type == "bar" and p.height is not None]
@@ -44,7 +45,12 @@ def solve(pose: Pose) -> Figure:
         ]
         if hands:
             offset = (0.0, hanging[0].height * CM - mean([s.a for s in hands])[1], 0.0)
-    figure = Figure(pose.view, [seg.moved(offset) for seg in segments], [])
+    figure = Figure(
+        pose.view,
+        [seg.moved(offset) for seg in segments],
+        [],
+        landmarks={name: add(point, offset) for name, point in landmarks.items()},
+    )
     for part in expand_parts(list(pose.floor)):
         gap = figure.lowest(part)
         if gap > TOLERANCE:
@@ -56,69 +62,34 @@ def solve(pose: Pose) -> Figure:
     return figure
 
 
-def _body(pose: Pose) -> list[Segment]:
+def _body(pose: Pose) -> tuple[list[Segment], dict[str, Vec]]:
     root = side(flex(WORLD, pose.lean or 0), pose.roll or 0)
-    trunk, pelvis = pose.trunk or 0, pose.pelvis or 0
-    lower = flex(root, -trunk / 2 + pelvis)
-    chest = flex(root, trunk / 2)
+    lumbar, thoracic = pose.spine()
+    spine = trunk(root, pose.pelvis or 0, lumbar, thoracic, pose.twist or 0)
+    chest, top = spine.chest, spine.top
     head = flex(chest, pose.neck or 0)
-    origin: Vec = (0.0, 0.0, 0.0)
-    waist = add(origin, lower[1], B.LOWER_BACK)
-    top = add(waist, chest[1], B.CHEST)
-    w, d = B.TRUNK_HALF_WIDTH, B.TRUNK_HALF_DEPTH
+    neck_base = add(top, chest[1], -TOP_INSET)
+    head_centre = add(add(top, head[1], B.NECK_TO_HEAD), head[0], 0.012)
     segs = [
-        Segment(
-            "hips", "centre", origin, origin, w["hips"], w["hips"], lower, d["hips"] / w["hips"]
-        ),
-        Segment(
-            "lower_back",
-            "centre",
-            origin,
-            waist,
-            w["hips"],
-            w["waist"],
-            lower,
-            d["waist"] / w["waist"],
-        ),
-        Segment(
-            "chest",
-            "centre",
-            waist,
-            add(top, chest[1], -0.03),
-            w["waist"],
-            w["chest"],
-            chest,
-            d["chest"] / w["chest"],
-        ),
+        *spine.segments,
         Segment(
             "neck",
             "centre",
-            add(top, chest[1], -0.03),
+            neck_base,
             add(top, head[1], 0.06),
             B.NECK_RADIUS,
             B.NECK_RADIUS,
             head,
         ),
-        Segment(
-            "head",
-            "centre",
-            *(2 * (add(add(top, head[1], B.NECK_TO_HEAD), head[0], 0.012),)),
-            B.HEAD_RADIUS,
-            B.HEAD_RADIUS,
-            head,
-        ),
+        Segment("head", "centre", head_centre, head_centre, B.HEAD_RADIUS, B.HEAD_RADIUS, head),
     ]
+    landmarks = dict(spine.landmarks)
+    landmarks["head"] = head_centre
     legs = turn(root, pose.twist or 0)
     for name, sign in (("right", 1.0), ("left", -1.0)):
-        segs += _arm(
-            pose,
-            name,
-            sign,
-            chest,
-            add(top, chest[2], sign * B.SHOULDER_JOINTS),
-        )
-        segs += _leg(pose, name, sign, legs, add(origin, legs[2], sign * B.HIP_JOINTS))
-    return segs
+        segs += _arm(pose, name, sign, chest, add(top, chest[2], sign * B.SHOULDER_JOINTS))
+        segs += _leg(pose, name, sign, legs, add(spine.hips, legs[2], sign * B.HIP_JOINTS))
+    return segs, landmarks
 
 
 def _arm(pose: Pose, name: str, sign: float, chest: Frame, shoulder: Vec) -> list[Segment]:

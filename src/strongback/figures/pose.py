@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from strongback.figures.body import RANGES
+from strongback.figures.body import LUMBAR_SHARE, RANGES, spine_problems
 from strongback.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ class Side(_Strict):
     )
 
 
-VIEW = Literal["side", "front", "above"]
+VIEW = Literal["side", "front", "top"]
 
 
 class Pose(_Strict):
@@ -229,8 +229,8 @@ class Pose(_Strict):
     view: VIEW = Field(
         default="side",
         description="Where we look from: `side` (the body's right side, facing right), "
-        "`front` (facing us) or `above` (from above and to the side, for movements along the "
-        "floor such as knee rolls).",
+        "`front` (facing us, for sideways movements such as the side plank) or `top` (straight "
+        "down, head to the left, for movements across the floor such as knee rolls).",
         examples=["side"],
     )
     caption: Annotated[str, Field(min_length=1, max_length=40)] | None = Field(
@@ -273,10 +273,28 @@ class Pose(_Strict):
         "neck", "Head bent forward (+) or back (−) from in line with the chest.", 0
     )
     trunk: Annotated[float | None, _in_range("trunk")] = _angle(
-        "trunk", "Spine rounded (+, flexion) or arched (−, extension); 0 is a flat back.", 20
+        "trunk",
+        "The whole spine rounded (+, flexion) or arched (−, extension); 0 is a flat back. "
+        f"Spread over the spine: the lumbar spine takes {LUMBAR_SHARE:.0%} of it, the "
+        "thoracic spine the rest; `lumbar` and `thoracic` add to their share.",
+        20,
+    )
+    lumbar: Annotated[float | None, _in_range("lumbar")] = _angle(
+        "lumbar",
+        "The lower back (S1 to T12) rounded (+) or arched (−), added to its share of `trunk`.",
+        -15,
+    )
+    thoracic: Annotated[float | None, _in_range("thoracic")] = _angle(
+        "thoracic",
+        "The upper back (T12 to C7) rounded (+) or arched (−), added to its share of `trunk`.",
+        10,
     )
     pelvis: Annotated[float | None, _in_range("pelvis")] = _angle(
-        "pelvis", "Pelvis tipped forward (+, lower back arches) or tucked under (−).", -10
+        "pelvis",
+        "Pelvis tipped forward (+, anterior tilt: the lower back arches) or tucked under (−, "
+        "posterior tilt: the lower back flattens), against the chest: the lumbar spine bends "
+        "by as much the other way.",
+        -10,
     )
     twist: Annotated[float | None, _in_range("twist")] = _angle(
         "twist", "Hips and legs turned about the spine (+ to the right) against the chest.", 30
@@ -325,8 +343,21 @@ class Pose(_Strict):
             self._solved = solve(self)
         return self._solved
 
+    def spine(self) -> tuple[float, float]:
+        """The bend of the lumbar and thoracic spine (degrees, + rounding): each one's share of
+        `trunk` plus its own angle; the lumbar spine also bends against the pelvis's tilt (an
+        anterior tilt arches it)."""
+        trunk = self.trunk or 0.0
+        return (
+            LUMBAR_SHARE * trunk + (self.lumbar or 0.0) - (self.pelvis or 0.0),
+            (1 - LUMBAR_SHARE) * trunk + (self.thoracic or 0.0),
+        )
+
     @model_validator(mode="after")
     def _contacts_reached(self) -> Pose:
+        spine = spine_problems(*self.spine())
+        if spine:
+            raise ValueError("; ".join(spine))
         problems = self.solved().problems
         if problems:
             raise ValueError("; ".join(problems))

@@ -1,0 +1,86 @@
+"""The movement arrow: from where the moving part was to where it is, bowed away from the body."""
+
+from __future__ import annotations
+
+import math
+
+from strongback.figures.figure import Figure
+from strongback.figures.svg import Canvas, Shape, View, num
+
+ARROW_POINTS = ("hand", "foot", "knee", "head", "hips", "elbow")
+MIN_ARROW = 16.0
+"""Shortest arrow drawn (cm): a small movement is shown by an arrow of this length."""
+
+
+def movement(
+    before: Figure,
+    after: Figure,
+    view: View,
+    shift: tuple[float, float] = (0, 0),
+    part: str | None = None,
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where the arrow runs (drawing cm): the point that moves most between two figures, or
+    the body part the pose names; None when nothing moves (or the pose says `none`)."""
+    from strongback.figures.pose import expand_parts
+
+    if part == "none":
+        return None
+    if part is not None:
+        candidates = expand_parts([part])
+    else:
+        candidates = [
+            f"{side}_{name}"
+            for name in ARROW_POINTS[:3] + ARROW_POINTS[5:]
+            for side in ("right", "left")
+        ] + ["head", "hips"]
+    best: tuple[float, tuple[float, float], tuple[float, float]] | None = None
+    for name in candidates:
+        pa, pb = view(before.centre(name)), view(after.centre(name))
+        start = (pa[0] + shift[0], pa[1] + shift[1])
+        end = (pb[0], pb[1])
+        dist = math.hypot(end[0] - start[0], end[1] - start[1])
+        # Prefer the near side when both sides move alike.
+        score = dist + (0.5 if name.startswith("right_") else 0)
+        if dist > (1 if part else 6) and (best is None or score > best[0]):
+            best = (score, start, end)
+    return None if best is None else (best[1], best[2])
+
+
+def draw_arrow(
+    canvas: Canvas,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    centre: tuple[float, float],
+) -> None:
+    """A curved arrow from start to end, bowed away from the body's centre."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
+    if length < MIN_ARROW:  # a small movement still gets an arrow you can see
+        k = MIN_ARROW / length
+        start = (mx - dx * k / 2, my - dy * k / 2)
+        end = (mx + dx * k / 2, my + dy * k / 2)
+        dx, dy, length = dx * k, dy * k, MIN_ARROW
+    nx, ny = -dy / length, dx / length
+    if (mx - centre[0]) * nx + (my - centre[1]) * ny < 0:
+        nx, ny = -nx, -ny
+    gap = 9.0
+    if min(start[1], end[1]) + ny * (gap + 10) < 2:  # never below the floor: bow upwards
+        nx, ny = -nx, -ny
+    s = (start[0] + nx * gap, start[1] + ny * gap)
+    e = (end[0] + nx * gap, end[1] + ny * gap)
+    bow = min(0.25 * length, 18)
+    c = (mx + nx * (gap + bow), my + ny * (gap + bow))
+    # Arrow head along the curve's end tangent.
+    tx, ty = e[0] - c[0], e[1] - c[1]
+    tl = math.hypot(tx, ty) or 1.0
+    tx, ty = tx / tl, ty / tl
+    head, half = 7.0, 4.5
+    base = (e[0] - tx * head, e[1] - ty * head)
+    d = f"M{num(s[0])} {num(-s[1])}Q{num(c[0])} {num(-c[1])} {num(base[0])} {num(-base[1])}"
+    canvas.shapes.append(Shape(99, "arrow", f'path d="{d}" stroke-width="2.6"', stroke=True))
+    tip = (
+        f"M{num(e[0])} {num(-e[1])}L{num(base[0] - ty * half)} {num(-(base[1] + tx * half))}"
+        f"L{num(base[0] + ty * half)} {num(-(base[1] - tx * half))}z"
+    )
+    canvas.path("arrow", tip, 99.5)

@@ -1,0 +1,93 @@
+"""Props drawn where the body puts them (figure.PropPlace): mat, wall, seats, weights, bars,
+bands and cables, stick and the back extension bench, in the neutral prop tone."""
+
+from __future__ import annotations
+
+from strongback.figures.figure import PropPlace
+from strongback.figures.svg import CM, Canvas
+
+
+def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
+    view = canvas.view
+    pts = {name: view(p) for name, p in prop.points.items()}
+    kind = prop.type
+    back = -20.0
+    if kind == "mat":
+        x0, x1 = sorted((pts["from"][0], pts["to"][0]))
+        if top_view:  # the mat seen from above: 60 cm wide
+            canvas.rect("prop", x0, -30, x1, 30, 2, back)
+        else:
+            canvas.rect("prop", x0, 0, x1, 1.5, 0.7, back)
+    elif kind == "wall":
+        x = pts["at"][0]
+        canvas.rect("prop", x - 8, 0, x, 215, 0, back)
+    elif kind in ("chair", "bench", "step"):
+        x0, x1 = sorted((pts["from"][0], pts["to"][0]))
+        top = prop.height * CM
+        if kind == "chair":
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - 22, mid + 22
+            canvas.rect("prop", x0 - 3, top, x0 + 1, top + 45, 1, back)
+        else:
+            x0, x1 = x0 - 10, x1 + 10
+        if kind == "step":
+            canvas.rect("prop", x0, 0, x1, top, 1.5, back)
+            return
+        canvas.rect("prop", x0, top - 5, x1, top, 1.5, back)
+        for leg in (x0 + 3, x1 - 7):
+            canvas.rect("prop", leg, 0, leg + 4, top - 5, 0.5, back)
+    elif kind == "kettlebell":
+        x, y, depth = pts["grip"]
+        canvas.line(
+            "prop",
+            [(x - 6, y - 8), (x - 6, y + 2), (x + 6, y + 2), (x + 6, y - 8)],
+            3,
+            depth + 0.001,
+        )
+        canvas.circle("prop", x, y - 17, 11, depth + 0.001)
+    elif kind == "dumbbell":
+        for name in sorted(pts):
+            x, y, depth = pts[name]
+            if view.name == "side":
+                canvas.rect("prop", x - 13, y - 1.5, x + 13, y + 1.5, 1, depth + 0.001)
+                for end in (x - 15, x + 9):
+                    canvas.rect("prop", end, y - 7, end + 6, y + 7, 1.5, depth + 0.001)
+            else:
+                canvas.rect("prop", x - 7, y - 7, x + 7, y + 7, 2, depth + 0.001)
+    elif kind == "barbell":
+        x, y, depth = pts["grip"]
+        canvas.circle("prop", x, y, 22.5, -0.5)
+        canvas.circle("prop", x, y, 3, depth + 0.001)
+    elif kind == "bar":
+        x, y, _ = pts["grip"]
+        if y > 150:
+            canvas.line("floor", [(x - 25, y + 22), (x + 25, y + 22)], 2.5, back)
+            canvas.line("prop", [(x, y), (x, y + 22)], 2.5, back)
+        else:
+            canvas.line("prop", [(x, y), (x, 0)], 3, back)
+            canvas.rect("prop", x - 12, 0, x + 12, 2, 1, back)
+        canvas.circle("prop", x, y, 2.8, 9.0)
+    elif kind in ("band", "cable"):
+        x, y, depth = pts["grip"]
+        ax, ay, _ = pts["anchor"]
+        canvas.line("prop", [(x, y), (ax, ay)], 1.6 if kind == "cable" else 3.2, depth - 0.001)
+        if kind == "cable":
+            canvas.circle("prop", ax, ay, 5, back)
+            canvas.rect("prop", x - 2, y - 14, x + 2, y + 14, 1.5, 9.0)
+        elif prop.points.get("anchor") and not _near_bar(prop):
+            canvas.rect("prop", ax, ay - 5, ax + 6, ay + 5, 1, back)
+    elif kind == "stick":
+        (x0, y0, _), (x1, y1, _) = pts["from"], pts["to"]
+        canvas.line("prop", [(x0, y0), (x1, y1)], 2.6, 0.5)
+    elif kind == "extension_bench":
+        px, py, _ = pts["pad"]
+        fx, fy, _ = pts["plate"]
+        canvas.line("prop", [(px, py - 8), (px - 5, 0)], 3, back)
+        canvas.line("prop", [(fx - 4, fy - 4), (fx - 10, 0)], 3, back)
+        canvas.line("prop", [(fx - 15, 1.5), (px + 5, 1.5)], 3, back)
+        canvas.circle("prop", px, py, 7, 9.0)
+        canvas.rect("prop", fx - 10, fy - 8, fx + 10, fy - 4, 1, back)
+
+
+def _near_bar(prop: PropPlace) -> bool:
+    return prop.type == "band" and prop.points["anchor"][1] > prop.points["grip"][1] + 0.3
