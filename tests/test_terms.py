@@ -83,8 +83,8 @@ def test_pages_and_sheets_show_the_links_and_the_dose_terms() -> None:
     assert "[side plank on knees](side-plank-knees.md)" in side_plank
     assert "exercise:" not in side_plank
     terms = (
-        '<p class="sb-terms"><dfn>Set</dfn>: one round of repetitions, then a short rest. '
-        "<dfn>Repetition</dfn>: doing the whole move once.</p>"
+        '<p class="sb-terms"><dfn>Set</dfn>: one round of repetitions, then a rest. '
+        "<dfn>Repetition</dfn>: doing the move once.</p>"
     )
     assert terms in side_plank
     assert terms in pages["handouts/gentle-start.md"].markdown
@@ -93,5 +93,9 @@ def test_pages_and_sheets_show_the_links_and_the_dose_terms() -> None:
     )
     sheet = handouts.render_html(spec, content, today=DAY)
     assert terms in sheet
+    assert sheet.index(terms) < sheet.index('<table class="sb-dose">')  # before the dose
+    spec = handouts.PdfSpec("handout", "gentle-start", "a4", "content/handouts/x.yml", "", "")
+    routine = handouts.render_html(spec, content, today=DAY)
+    assert terms in routine  # beside the log: the routine's first page has no line to spare
     assert "side plank on knees (see the “Side plank on knees” sheet)" in sheet
     assert "(exercise:" not in sheet

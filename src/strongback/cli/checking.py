@@ -58,9 +58,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     content, report = checked
     materials, pemat = pemat_report(content, report.errors)
     # Pages changed since their review: warnings, or errors when about to publish. PEMAT-P
-    # findings are listed under the PEMAT-P table, and are errors when about to publish.
+    # findings are listed under the PEMAT-P table.
     if args.publish:
-        report.errors = sorted([*report.errors, *report.review_notices, *pemat])
+        report.errors = sorted([*report.errors, *report.review_notices])
     else:
         report.warnings = sorted([*report.warnings, *report.review_notices])
     print(format_table(report))
@@ -77,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print()
     for line in pemat_summary(materials):
         print(line)
-    if pemat and not args.publish:
+    if pemat:
         print(f"{len(pemat)} PEMAT-P finding{'s' if len(pemat) != 1 else ''}:")
         for finding in pemat:
             print(finding)
