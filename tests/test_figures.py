@@ -402,7 +402,7 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"
 
 
-LANDMARKS = {"head", "c7", "t12", "s1"} | {
+LANDMARKS = {"head", "c7", "t12", "s1", "belly"} | {
     f"{joint}{far}"
     for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
     for far in ("", "_far")
@@ -486,3 +486,24 @@ def test_the_figures_show_the_back_move(figures_json: dict[str, Any]) -> None:
         assert abs(knee[1][1] - knee[0][1]) >= 0.12
         shoulder = start["landmarks"][f"shoulder{side}"], end["landmarks"][f"shoulder{side}"]
         assert math.dist(*shoulder) <= 0.02
+
+
+def test_a_hold_shows_its_action_and_two_limbs_get_two_arrows(
+    figures_json: dict[str, Any],
+) -> None:
+    content = load_content(ROOT / "content", ROOT / "docs")
+    # Deep tummy tightening: the tummy is drawn in (about 4 cm), the back stays on the floor,
+    # and an arrow shows it: the two figures differ.
+    start, hold = figures_json["deep-abdominal-brace"]["figures"]
+    belly = start["landmarks"]["belly"], hold["landmarks"]["belly"]
+    assert math.dist(*belly) * H >= 3
+    for name in ("s1", "t12", "c7"):
+        assert math.dist(start["landmarks"][name], hold["landmarks"][name]) * H < 0.5
+    first, second = drawings(content.exercises["deep-abdominal-brace"])
+    assert first.svg.count('class="sbf-a') == 0 < second.svg.count('class="sbf-a')
+    shapes = [re.sub(r"<title>.*</desc>|sbf-a[^>]*>", "", d.svg) for d in (first, second)]
+    assert shapes[0] != shapes[1]
+    # Bird dog and dead bug move an arm and a leg: two arrows (a line and a head each).
+    for exercise_id in ("bird-dog", "dead-bug"):
+        end = drawings(content.exercises[exercise_id])[-1]
+        assert end.svg.count('class="sbf-a') == 4, exercise_id

@@ -49,32 +49,43 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
         for name in sorted(pts):
             x, y, depth = pts[name]
             if view.name == "side":
+                # Held with the palm facing in, the handle runs across: seen end on, the
+                # weight hangs from the hand as its round end plate.
+                canvas.circle("prop", x, y, 8, depth - 0.001)
+            else:
                 canvas.rect("prop", x - 13, y - 1.5, x + 13, y + 1.5, 1, depth + 0.001)
                 for end in (x - 15, x + 9):
                     canvas.rect("prop", end, y - 7, end + 6, y + 7, 1.5, depth + 0.001)
-            else:
-                canvas.rect("prop", x - 7, y - 7, x + 7, y + 7, 2, depth + 0.001)
     elif kind == "barbell":
         x, y, depth = pts["grip"]
         canvas.circle("prop", x, y, 22.5, -0.5)
         canvas.circle("prop", x, y, 3, depth + 0.001)
     elif kind == "bar":
+        # The bar runs across the body, so a true side view would show a dot: drawn a little
+        # from above instead, it reads as the bar the hands hold, on its two uprights.
         x, y, _ = pts["grip"]
         if y > 150:
-            canvas.line("floor", [(x - 25, y + 22), (x + 25, y + 22)], 2.5, back)
-            canvas.line("prop", [(x, y), (x, y + 22)], 2.5, back)
+            for post in (x - 24, x + 24):
+                canvas.line("prop", [(post, y - 1), (post, y + 10)], 2.5, back)
+            canvas.line("floor", [(x - 34, y + 10), (x + 34, y + 10)], 2.5, back)
         else:
-            canvas.line("prop", [(x, y), (x, 0)], 3, back)
-            canvas.rect("prop", x - 12, 0, x + 12, 2, 1, back)
-        canvas.circle("prop", x, y, 2.8, 9.0)
+            for post in (x - 24, x + 24):
+                canvas.line("prop", [(post, y), (post, 0)], 3, back)
+        canvas.line("prop", [(x - 27, y + 0.5), (x + 27, y + 0.5)], 3.4, 0.0)
     elif kind in ("band", "cable"):
         x, y, depth = pts["grip"]
         ax, ay, _ = pts["anchor"]
-        canvas.line("prop", [(x, y), (ax, ay)], 1.6 if kind == "cable" else 3.2, depth - 0.001)
+        # A band is drawn in front of the body, so it shows where it crosses it.
+        canvas.line(
+            "prop",
+            [(x, y), (ax, ay)],
+            1.6 if kind == "cable" else 3.2,
+            depth - 0.001 if kind == "cable" else 50.0,
+        )
         if kind == "cable":
             canvas.circle("prop", ax, ay, 5, back)
             canvas.rect("prop", x - 2, y - 14, x + 2, y + 14, 1.5, 9.0)
-        elif prop.points.get("anchor") and not _near_bar(prop):
+        elif prop.points.get("anchor") and not near_bar(prop):
             canvas.rect("prop", ax, ay - 5, ax + 6, ay + 5, 1, back)
     elif kind == "stick":
         (x0, y0, _), (x1, y1, _) = pts["from"], pts["to"]
@@ -89,5 +100,6 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
         canvas.rect("prop", fx - 10, fy - 8, fx + 10, fy - 4, 1, back)
 
 
-def _near_bar(prop: PropPlace) -> bool:
+def near_bar(prop: PropPlace) -> bool:
+    """A band hung from the pose's bar (its anchor above the part that holds it)."""
     return prop.type == "band" and prop.points["anchor"][1] > prop.points["grip"][1] + 0.3

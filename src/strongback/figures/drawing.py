@@ -8,12 +8,12 @@ moving part was to where it is.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from strongback.figures.arrows import draw_arrow, movement
-from strongback.figures.draw_props import draw_prop
-from strongback.figures.figure import Figure
+from strongback.figures.draw_props import draw_prop, near_bar
+from strongback.figures.figure import Figure, PropPlace
 from strongback.figures.pose import CENTRAL_PARTS, Pose, Poses, expand_parts
 from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
 
@@ -64,6 +64,15 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
     return out
 
 
+def hanging(pose: Pose) -> bool:
+    """Hanging from a bar, nothing on the floor: drawn without the floor."""
+    return (
+        pose.off_floor is None
+        and not pose.floor
+        and any(p.type == "bar" and p.height is not None for p in pose.props)
+    )
+
+
 def _planted(pose: Pose) -> list[str]:
     parts = expand_parts(list(pose.floor))
     for prop in pose.props:
@@ -85,6 +94,26 @@ def _anchor_x(pose: Pose, figure: Figure, other: Pose | None = None) -> float:
     return sum(view(figure.centre(p))[0] for p in parts) / len(parts)
 
 
+def _kept_in_place(items: list[tuple[Pose, Figure, float]], index: int) -> list[PropPlace]:
+    """The figure's props, a band's or cable's anchor kept where the first figure (in the same
+    side view) fixed it: the anchor does not move while the hands pull."""
+    _, figure, shift = items[index]
+    props = list(figure.props)
+    if figure.view != "side":
+        return props
+    for _, first, first_shift in items[:index]:
+        if first.view != "side":
+            continue
+        for i, prop in enumerate(props):
+            same = [p for p in first.props if p.type == prop.type and "anchor" in p.points]
+            if prop.type in ("band", "cable") and same and not near_bar(prop):
+                ax, ay, az = same[0].points["anchor"]
+                moved = (ax + (first_shift - shift) / CM, ay, az)
+                props[i] = replace(prop, points={**prop.points, "anchor": moved})
+        break
+    return props
+
+
 def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, float, float]:
     xs, ys = [], []
     for seg in figure.segments:
@@ -102,7 +131,7 @@ def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, flo
         if prop.type == "wall":
             ys.append(215)
         if prop.type == "bar" and view(prop.points["grip"])[1] > 150:
-            ys.append(view(prop.points["grip"])[1] + 24)
+            ys.append(view(prop.points["grip"])[1] + 12)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -112,7 +141,10 @@ def frame(items: list[tuple[Pose, Figure, float]]) -> tuple[float, float, float,
     boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
     x0 = min(b[0] for b in boxes) - MARGIN
     x1 = max(b[2] for b in boxes) + MARGIN
-    y0 = min(0.0, *(b[1] for b in boxes)) - 3
+    if all(hanging(pose) for pose, _, _ in items):  # no floor in the picture: crop to the body
+        y0 = min(b[1] for b in boxes) - MARGIN
+    else:
+        y0 = min(0.0, *(b[1] for b in boxes)) - 3
     y1 = max(b[3] for b in boxes) + MARGIN
     return x0, y0, x1, y1
 
@@ -135,18 +167,23 @@ def render(
     ):
         view = View(figure.view)
         canvas = Canvas(view)
-        if figure.view != "top":
+        if figure.view != "top" and not hanging(pose):
             canvas.line("floor", [(x0, -0.6), (x1, -0.6)], 1.2, -50)
-        for prop in figure.props:
+        for prop in _kept_in_place(items, index):
             draw_prop(canvas, prop, figure.view == "top")
         draw_body(canvas, figure)
-        if index > 0 and items[index - 1][1].view == figure.view:
+        chest = next(s for s in figure.segments if s.name == "chest")
+        centre = view(chest.a)[:2]
+        if pose.arrow == "forward":
+            hip = view(figure.centre("hips"))
+            draw_arrow(canvas, (hip[0] + 30, hip[1]), (hip[0] + 62, hip[1]), (hip[0], -999.0))
+        elif index > 0 and items[index - 1][1].view == figure.view:
             _, before, before_shift = items[index - 1]
-            moved = movement(before, figure, view, (before_shift - shift, 0.0), pose.arrow)
-            if moved:
-                chest = next(s for s in figure.segments if s.name == "chest")
-                cx, cy, _ = view(chest.a)
-                draw_arrow(canvas, *moved, (cx, cy))
+            parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow]
+            for part in parts:
+                moved = movement(before, figure, view, (before_shift - shift, 0.0), part)
+                if moved:
+                    draw_arrow(canvas, *moved, centre)
         title = f"{name}: {caption[0].lower() + caption[1:]} position"
         svg = _document(
             canvas, palette, (x0 - shift, -y1, x1 - x0, y1 - y0), title, descriptions[index]

@@ -105,6 +105,12 @@ class Figure:
         return -max(seg.extreme((0.0, -1.0, 0.0)) for seg in self.part(name))
 
     def centre(self, name: str) -> Vec:
+        """The middle of a body part; a shoulder's is its joint, the belly's the front of the
+        lower tummy."""
+        if name in self.landmarks:
+            return self.landmarks[name]
+        if _strip(name) == "shoulder":
+            return self.part(name)[0].a
         points = [mean([seg.a, seg.b]) for seg in self.part(name)]
         n = len(points)
         return (

@@ -65,7 +65,9 @@ def solve(pose: Pose) -> Figure:
 def _body(pose: Pose) -> tuple[list[Segment], dict[str, Vec]]:
     root = side(flex(WORLD, pose.lean or 0), pose.roll or 0)
     lumbar, thoracic = pose.spine()
-    spine = trunk(root, pose.pelvis or 0, lumbar, thoracic, pose.twist or 0)
+    spine = trunk(
+        root, pose.pelvis or 0, lumbar, thoracic, pose.twist or 0, pose.belly == "drawn_in"
+    )
     chest, top = spine.chest, spine.top
     head = flex(chest, pose.neck or 0)
     neck_base = add(top, chest[1], -TOP_INSET)

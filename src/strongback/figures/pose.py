@@ -246,11 +246,19 @@ class Pose(_Strict):
         "figure's description for screen readers (the start uses the starting position).",
         examples=[3],
     )
-    arrow: Part | Literal["none"] | None = Field(
+    arrow: Part | Literal["none", "belly", "forward"] | list[Part] | None = Field(
         default=None,
         description="The body part the movement arrow follows from the previous position "
-        "(default: the part that moves most), or `none` for no arrow.",
+        "(default: the part that moves most); a list for one arrow each where two limbs move "
+        "(`[left_hand, right_foot]`); `belly` for the tummy drawn in; `forward` for a straight "
+        "arrow ahead of the body (walking); or `none` for no arrow.",
         examples=["hips"],
+    )
+    belly: Literal["relaxed", "drawn_in"] = Field(
+        default="relaxed",
+        description="`drawn_in`: the lower tummy drawn gently in (a brace), the back staying "
+        "where it is.",
+        examples=["drawn_in"],
     )
     lean: Annotated[float | None, _in_range("lean")] = _angle(
         "lean",

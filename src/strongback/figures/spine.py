@@ -82,7 +82,14 @@ TOP_INSET = 0.03
 """The drawn chest stops this far below the shoulder line: its rounded top is the shoulders."""
 
 
-def trunk(root: Frame, pelvis: float, lumbar: float, thoracic: float, twist: float) -> Trunk:
+def trunk(
+    root: Frame,
+    pelvis: float,
+    lumbar: float,
+    thoracic: float,
+    twist: float,
+    drawn_in: bool = False,
+) -> Trunk:
     """The trunk's pieces for a pose: spine angles in degrees (see Pose.spine; `lumbar` counts
     the pelvis's tilt)."""
     base = _pieces(lumbar + pelvis, thoracic, 0.0)
@@ -113,18 +120,16 @@ def trunk(root: Frame, pelvis: float, lumbar: float, thoracic: float, twist: flo
         wb, db = _widths(level + length - (TOP_INSET if index == last else 0))
         # A piece's depth ratio is its middle's; the drawing reads each end's own depth.
         ka, kb = _lifted(level), _lifted(level + length)
-        segments.append(
-            Segment(
-                name,
-                "centre",
-                add(point, hips, ka),
-                add(drawn, hips, kb),
-                wa,
-                wb,
-                frame,
-                (da + db) / (wa + wb),
-            )
-        )
+        a, b = add(point, hips, ka), add(drawn, hips, kb)
+        if drawn_in:  # the front of the tummy comes in, the back stays
+            ia, ib = _drawn_in(level), _drawn_in(level + length)
+            a, b = add(a, frame[0], -ia / 2), add(b, frame[0], -ib / 2)
+            da, db = da - ia / 2, db - ib / 2
+        segments.append(Segment(name, "centre", a, b, wa, wb, frame, (da + db) / (wa + wb)))
+        if level < BELLY <= level + length:
+            t = (BELLY - level) / length
+            middle = add(a, add(b, a, -1.0), t)
+            landmarks["belly"] = add(middle, frame[0], da + t * (db - da))
         if index == 0:
             landmarks["s1"] = add(add(end, frame[0], -B.SPINE_BEHIND), hips, kb)
         elif index == n:
@@ -133,6 +138,17 @@ def trunk(root: Frame, pelvis: float, lumbar: float, thoracic: float, twist: flo
     top_frame = flex(root, chest + thoracic)
     landmarks["c7"] = add(point, top_frame[0], -B.SPINE_BEHIND)
     return Trunk(segments, point, hips, top_frame, landmarks)
+
+
+BELLY = B.PELVIS + 0.4 * B.LUMBAR
+"""The level of the lower tummy (above the hip joints): where a brace draws it in most."""
+DRAWN_IN = 0.024
+"""How far a brace draws the lower tummy in (about 4 cm)."""
+
+
+def _drawn_in(level: float) -> float:
+    """How far the front of the trunk comes in at `level` when the tummy is drawn in."""
+    return DRAWN_IN * max(0.0, 1 - abs(level - BELLY) / (0.7 * B.LUMBAR))
 
 
 def _lifted(level: float) -> float:

@@ -30,9 +30,9 @@ class Palette:
     arrow: str
 
 
-SCREEN = Palette("#0b4f4a", "#2a7a72", "#8fc2bb", "#e3e7ea", "#7d8b93", "#7d8b93", "#c2410c")
+SCREEN = Palette("#0b4f4a", "#2a7a72", "#5e9c94", "#e3e7ea", "#7d8b93", "#7d8b93", "#c2410c")
 """Fallback colours (the light scheme); the site's CSS custom properties override them."""
-PRINT = Palette("#000000", "#3c3c3c", "#a0a0a0", "#ececec", "#5a5a5a", "#000000", "#000000")
+PRINT = Palette("#000000", "#3c3c3c", "#8c8c8c", "#ececec", "#5a5a5a", "#000000", "#000000")
 """Black and grey only, for PDFs and paper."""
 
 CLASSES = {
