@@ -117,7 +117,7 @@ def test_check_prints_one_row_per_page(
     ]  # fmt: skip
     bird_dog = lines[2 + rows.index("exercises/bird-dog.md")]
     assert bird_dog.split() == [
-        "exercises/bird-dog.md", "1.3", "44", "1/1", "1",
+        "exercises/bird-dog.md", "1.6", "55", "1/1", "1",
         "current,", "due", "2027-01-15;", "clinical", "review", "pending",
     ]  # fmt: skip
     assert "2 exercises, 1 handouts, 3 references; 5 claims, 5 cited (100%)." in lines

@@ -118,7 +118,7 @@ def test_one_word_changed_is_changed_since_last_review(root: Path) -> None:
     report = check(root)
     notices = [str(n) for n in report.review_notices if n.file == BENEFITS]
     assert len(notices) == 1
-    assert notices[0].startswith(f"{BENEFITS}:16:16: review.fingerprint: changed since last review")
+    assert notices[0].startswith(f"{BENEFITS}:19:16: review.fingerprint: changed since last review")
     assert f"on {TODAY}" in notices[0]
     assert f"Changed since last review on {long_date(date.fromisoformat(TODAY))}" in box(root)
     assert not report.errors  # a changed page is not an error of the content itself
@@ -149,7 +149,7 @@ def test_check_lists_a_changed_page_as_warning_and_error_when_publishing(
     assert "CHANGED since review" in out  # the page's row in the table
     assert main(["--root", str(root), "check", "--publish"]) == 1
     out = capsys.readouterr().out
-    assert "1 error:\ncontent/benefits.yml:16:16: review.fingerprint: changed since" in out
+    assert "1 error:\ncontent/benefits.yml:19:16: review.fingerprint: changed since" in out
 
 
 def test_a_review_without_fingerprint_is_listed(root: Path) -> None:
@@ -182,10 +182,10 @@ def test_review_of_a_docs_page_and_of_references(
 
 
 def test_future_review_date_is_an_error_at_its_line(root: Path) -> None:
-    edit(root, BENEFITS, "last_reviewed: 2026-01-15", "last_reviewed: 2026-12-31")
+    edit(root, BENEFITS, "last_reviewed: 2026-01-15", "last_reviewed: 2026-12-08")
     errors = [str(e) for e in check(root).errors]
     assert errors == [
-        f"{BENEFITS}:14:18: review.last_reviewed: review date 2026-12-31 is in the future "
+        f"{BENEFITS}:17:18: review.last_reviewed: review date 2026-12-08 is in the future "
         f"(today is {TODAY}); record a review only once it has happened"
     ]
 
@@ -210,7 +210,7 @@ def test_review_before_the_first_version_is_an_error_at_its_line(repo: Path) -> 
     errors = [str(e) for e in check(repo).errors if e.file == BENEFITS]
     assert len(errors) == 1
     assert errors[0].startswith(
-        f"{BENEFITS}:14:18: review.last_reviewed: review date 2026-01-15 is before this file's "
+        f"{BENEFITS}:17:18: review.last_reviewed: review date 2026-01-15 is before this file's "
         "first version (2026-03-01, commit "
     )
     assert review(repo, BENEFITS) == 0

@@ -91,3 +91,15 @@ def frequency_summary(frequency: Frequency) -> str:
     if frequency.weeks:
         text += f" for {frequency.weeks} week{'s' if frequency.weeks != 1 else ''}"
     return text
+
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""The columns of every tick log, on the web and on paper."""
+
+UNTIMED_LOG_WEEKS = 4
+"""Rows of a tick log when the plan names no number of weeks."""
+
+
+def log_weeks(frequency: Frequency) -> int:
+    """Rows of a tick log: one for each week of the plan, so the log lasts as long as it does."""
+    return frequency.weeks or UNTIMED_LOG_WEEKS

@@ -24,6 +24,7 @@ REFERENCES_FILE = "content/references.yml"
 
 LIST_NOUNS = {
     "steps": "step",
+    "key_points": "key point",
     "claims": "claim",
     "sections": "section",
     "exercises": "exercise",

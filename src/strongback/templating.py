@@ -11,11 +11,13 @@ import jinja2
 from strongback import urls
 from strongback.citations import cited_keys, vancouver
 from strongback.dose import (
+    WEEKDAYS,
     dose_details,
     dose_rows,
     dose_sentence,
     dose_summary,
     frequency_summary,
+    log_weeks,
 )
 from strongback.figures.web import GLOBALS as FIGURE_GLOBALS
 from strongback.review import long_date
@@ -52,9 +54,11 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         yaml_string=_yaml_string,
         plain_text=plain_text,
         page_url=urls.page_url,
+        log_weeks=log_weeks,
     )
     env.globals["urls"] = urls
     env.globals["lead_in"] = lead_in
+    env.globals["weekdays"] = WEEKDAYS
     env.globals.update(FIGURE_GLOBALS)
     return env
 

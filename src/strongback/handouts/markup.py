@@ -79,12 +79,14 @@ def render_html(
     if spec.kind == "handout":
         handout = content.handouts[spec.record_id]
         title, description, purpose = handout.title, handout.description, handout.purpose
+        key_points = handout.key_points
         review: Review = handout.review
         items = list(handout.exercises)
         frequency, notes, supervision = handout.frequency, handout.notes, handout.supervision
     else:
         exercise = content.exercises[spec.record_id]
         title, purpose, review = exercise.name, exercise.purpose, exercise.review
+        key_points = exercise.key_points
         description = f"How to do the {exercise.name.lower()} exercise, and how much."
         items = [HandoutItem(exercise=exercise.id)]
         frequency, notes, supervision = exercise.frequency, [], None
@@ -110,7 +112,7 @@ def render_html(
             review=review_info(review, site, today),
             qr_code=qr_code(spec.address),
             md=MarkdownText(sheet_names(content.exercises, content.handouts)),
-            weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+            key_points=key_points,
         )
     )
 

@@ -8,7 +8,16 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from strongback.figures.pose import Poses
 from strongback.model.dose import Dose, Frequency
-from strongback.model.fields import ExerciseId, HttpUrl, Markdown, PlainText, Slug, StrictModel
+from strongback.model.fields import (
+    KEY_POINTS_DESCRIPTION,
+    ExerciseId,
+    HttpUrl,
+    KeyPoints,
+    Markdown,
+    PlainText,
+    Slug,
+    StrictModel,
+)
 from strongback.model.people import Review
 from strongback.model.topics import Claim
 
@@ -92,6 +101,15 @@ class Exercise(StrictModel):
     purpose: Markdown = Field(
         description="One or two sentences on what the exercise is for.",
         examples=["A kneeling exercise that trains your back and tummy to keep your spine steady."],
+    )
+    key_points: KeyPoints = Field(
+        description=KEY_POINTS_DESCRIPTION,
+        examples=[
+            [
+                "Keeps your spine steady while you reach.",
+                "Do 2 sets of 6 on each side, 3 days a week.",
+            ]
+        ],
     )
     category: Category = Field(
         description="What kind of exercise it is: `mobility`, `core` or `strength`.",

@@ -52,6 +52,15 @@ Markdown = Annotated[
 ]
 """Markdown text that may cite references as `[@key]`; raw HTML is rejected."""
 
+KeyPoints = Annotated[list[Markdown], Field(min_length=2, max_length=4)]
+"""The 2 to 4 points a reader should take away, shown first on a page and its printed sheet."""
+
+KEY_POINTS_DESCRIPTION = (
+    "2 to 4 short points a reader should take away, in plain words, one per item. Shown first, "
+    "in a 'Key points' box under the title, and near the top of the printed sheet. Cite a "
+    "source as `[@key]` only if a point states a fact the page does not already cite."
+)
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 
 

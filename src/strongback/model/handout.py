@@ -7,7 +7,15 @@ from typing import Annotated
 from pydantic import Field
 
 from strongback.model.dose import Dose, Frequency
-from strongback.model.fields import ExerciseId, Markdown, PlainText, Slug, StrictModel
+from strongback.model.fields import (
+    KEY_POINTS_DESCRIPTION,
+    ExerciseId,
+    KeyPoints,
+    Markdown,
+    PlainText,
+    Slug,
+    StrictModel,
+)
 from strongback.model.people import Review
 from strongback.model.topics import Claim
 
@@ -54,6 +62,10 @@ class Handout(StrictModel):
     purpose: Markdown = Field(
         description="What the routine is for and who it may help.",
         examples=["Slow, gentle movements to help a stiff lower back move more freely."],
+    )
+    key_points: KeyPoints = Field(
+        description=KEY_POINTS_DESCRIPTION,
+        examples=[["Six gentle moves, about 10 minutes a day.", "Stop if you feel sharp pain."]],
     )
     audience: PlainText = Field(
         description="Who the routine is written for.",

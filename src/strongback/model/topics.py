@@ -6,7 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from strongback.model.fields import Markdown, PlainText, Slug, StrictModel
+from strongback.model.fields import (
+    KEY_POINTS_DESCRIPTION,
+    KeyPoints,
+    Markdown,
+    PlainText,
+    Slug,
+    StrictModel,
+)
 from strongback.model.people import Review
 
 Evidence = Literal["strong", "moderate", "limited"]
@@ -75,6 +82,15 @@ class Topic(StrictModel):
         description="A short opening paragraph.",
         examples=["Strong muscles help your back. Here is what the studies say."],
     )
+    key_points: KeyPoints = Field(
+        description=KEY_POINTS_DESCRIPTION,
+        examples=[
+            [
+                "Regular exercise eases long-term back pain a little.",
+                "Pick exercises you will keep doing.",
+            ]
+        ],
+    )
     sections: Annotated[list[Section], Field(min_length=1)] = Field(
         description="The page's sections, in order. At least one.",
         examples=[
@@ -108,6 +124,12 @@ class Safety(StrictModel):
     intro: Markdown = Field(
         description="A short opening paragraph.",
         examples=["Most back pain is not serious. A few signs need a doctor quickly."],
+    )
+    key_points: KeyPoints = Field(
+        description=KEY_POINTS_DESCRIPTION,
+        examples=[
+            ["Most back pain is not serious.", "A few signs need help the same day, or now."]
+        ],
     )
     when_to_stop: Annotated[list[Markdown], Field(min_length=1)] = Field(
         description="Signs to stop an exercise straight away, one per item.",
