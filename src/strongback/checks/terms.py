@@ -36,9 +36,11 @@ block, and a routine's "When to stop")."""
 
 
 def reading_order(page: Page, content: Content) -> list[Text]:
-    """The prose a reader meets on `page`, in order: its own texts, then (on a routine) what it
-    shows of each exercise, then the shared warnings."""
+    """The prose a reader meets on `page`, in order: its key points, its other texts, then (on a
+    routine) what it shows of each exercise, then the shared warnings."""
     texts = [item for item in page.texts if item.prose]
+    # Key points show first, under the title, wherever the field sits in the file.
+    texts.sort(key=lambda item: item.path[:1] != ("key_points",))
     if page.entry.kind == "handout":
         for item in content.handouts[page.entry.record_id].exercises:
             file = content.sources.get(f"exercise:{item.exercise}", "")
