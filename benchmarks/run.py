@@ -172,9 +172,9 @@ def make_floor(project: Path, target: Path) -> int:
     mkdocs.yml minus hooks, overrides and watch. Returns the number of pages."""
     from mkdocs.utils.yaml import yaml_load
 
+    from strongback.build.site_build import SiteBuild
+    from strongback.build.site_build import hand_written as hand_written_pages
     from strongback.figures.web import fill_figure_slots
-    from strongback.site import SiteBuild
-    from strongback.site import hand_written as hand_written_pages
 
     if target.exists():
         shutil.rmtree(target)
@@ -394,9 +394,9 @@ def offline_zip(project: Path) -> dict[str, Any]:
 def pdf_support() -> str | None:
     """None when the build renders PDFs under the STRONGBACK_PDF switch, else why not."""
     try:
-        import strongback.handouts  # noqa: F401
+        import strongback.pdf  # noqa: F401
     except ImportError as exc:
-        return f"strongback.handouts is not in this checkout yet ({exc})"
+        return f"strongback.pdf is not in this checkout yet ({exc})"
     hook = (REPO / "hooks" / "pipeline.py").read_text("utf-8")
     if "pdf" not in hook.lower():
         return "the build does not make PDFs yet (hooks/pipeline.py never calls the PDF code)"

@@ -209,14 +209,14 @@ def make_project(target: Path, n: int, *, with_hooks: bool = True) -> Path:
 def validate(project: Path) -> Any:
     """Load the project's content with the engine's own loader, and run the content-standards
     check a build runs: raises ContentErrors if anything is invalid."""
-    from strongback.load import load_content
+    from strongback.load.loader import load_content
 
     content = load_content(project / "content", project / "docs")
     try:
-        from strongback.checks import enforce_standards
+        from strongback.standards import enforce_standards
     except ImportError:  # an engine without content-standards checks
         return content
-    from strongback.site import today
+    from strongback.build.site_build import today
 
     enforce_standards(content, today=today(), root=project)
     return content

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback import atomic
+from strongback.build import atomic
 
 from .conftest import FIXTURES, build_env, run_build
 from .test_build import tree_digest

@@ -9,14 +9,21 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from strongback import consistency, fingerprint, handouts, messages, model, wording
+from strongback import model, pdf
+from strongback.build.site_build import SiteBuild, page_title
 from strongback.catalogue import Catalogue
-from strongback.checks import check_content
-from strongback.checks.pages import PROSE_EXCLUDED, _field_names, _models, unknown_field_names
-from strongback.load import load_content
-from strongback.model import DocMeta
-from strongback.pages import HandWrittenPage, build_pages
-from strongback.site import SiteBuild, page_title
+from strongback.load import messages
+from strongback.load.loader import load_content
+from strongback.model import DocMeta, fingerprint
+from strongback.pages import lead_ins
+from strongback.pages.markdown import HandWrittenPage, build_pages
+from strongback.standards import check_content, consistency
+from strongback.standards.page_texts import (
+    PROSE_EXCLUDED,
+    _field_names,
+    _models,
+    unknown_field_names,
+)
 
 from .conftest import FIXTURES, REPO, TODAY
 from .test_checks import CHECK_CASES, expected, overlay
@@ -60,7 +67,7 @@ def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
             listed.source,
             listed.record_id,
         )
-    specs = handouts.pdf_specs(content, SITE_URL, catalogue)
+    specs = pdf.pdf_specs(content, SITE_URL, catalogue)
     sheets = {(page.kind, page.record_id) for page in catalogue if page.kind in PDF_KINDS}
     assert {(spec.kind, spec.record_id) for spec in specs} == sheets
     assert len(specs) == 2 * len(sheets)  # A4 and Letter
@@ -131,6 +138,6 @@ def test_tables_keyed_by_field_names_name_real_model_fields() -> None:
     ):
         assert set(table) <= names, set(table) - names
     owners: dict[str, type[BaseModel]] = {"exercise": model.Exercise, "safety": model.Safety}
-    for key in wording.LEAD_INS:
+    for key in lead_ins.LEAD_INS:
         owner, name = key.split(".")
         assert name in owners[owner].model_fields, key

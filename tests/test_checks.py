@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from strongback.checks import causal_words, check_content
+from strongback.build.site_build import SiteBuild
 from strongback.cli import main
-from strongback.load import ContentErrors, load_content
-from strongback.site import SiteBuild
+from strongback.load.loader import ContentErrors, load_content
+from strongback.standards import causal_words, check_content
 from strongback.text import markdown_blocks, plain_text, sentences, words
 
 from .conftest import FIXTURES, REPO, TODAY, make_project, run_build

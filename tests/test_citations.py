@@ -8,7 +8,7 @@ from strongback.citations import (
     number_citations,
     vancouver,
 )
-from strongback.load import load_content
+from strongback.load.loader import load_content
 from strongback.model import Reference
 
 from .conftest import FIXTURES

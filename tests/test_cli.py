@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from strongback.cli import main, parser
-from strongback.load import load_content
-from strongback.reference import README, SCHEMA_KINDS, content_reference
+from strongback.load.loader import load_content
+from strongback.pages.content_reference import README, SCHEMA_KINDS, content_reference
 
 from .conftest import FIXTURES, REPO
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from strongback import assets
-from strongback.compact import compact_css, compact_html
+from strongback.build import assets
+from strongback.build.compact import compact_css, compact_html
 
 
 def test_html_loses_indentation_but_keeps_pre_script_and_inline_spaces() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from strongback.dose import dose_rows, dose_sentence, dose_summary, frequency_summary
 from strongback.model import Dose, Frequency
+from strongback.pages.dose_words import dose_rows, dose_sentence, dose_summary, frequency_summary
 
 
 def test_reps_with_hold_each_side() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from strongback.build.export import FOLDER, ExportError, offline_environment, zip_site
 from strongback.cli import main
-from strongback.export import FOLDER, ExportError, offline_environment, zip_site
 
 from .conftest import TODAY
 

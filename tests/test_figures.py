@@ -18,9 +18,9 @@ import pytest
 from strongback.figures import body
 from strongback.figures.drawing import render
 from strongback.figures.exercise import drawings
-from strongback.figures.kinematics import solve
-from strongback.figures.pose import Pose, Poses
-from strongback.load import ContentErrors, load_content
+from strongback.figures.kinematics import contact_problems, solve, solved
+from strongback.load.loader import ContentErrors, load_content
+from strongback.model.pose import POSE_CHECK, Pose, Poses
 
 from .conftest import FIXTURES
 
@@ -94,9 +94,14 @@ def test_the_lowest_point_rests_on_the_floor() -> None:
         assert lowest == pytest.approx(0.0, abs=1e-9)
 
 
+CHECKED = {POSE_CHECK: contact_problems}
+"""The validation context the loader passes: the model validates a pose's data, the figures'
+kinematics whether the body reaches what the pose says it touches."""
+
+
 def test_a_floating_floor_contact_fails_with_its_message() -> None:
     with pytest.raises(ValueError) as raised:
-        Pose.model_validate({"both": {"shoulder": 90}, "floor": ["hands", "feet"]})
+        Pose.model_validate({"both": {"shoulder": 90}, "floor": ["hands", "feet"]}, context=CHECKED)
     message = str(raised.value)
     assert re.search(r"left_hand should rest on the floor but is 1\d\d cm above it", message)
     assert "right_hand should rest on the floor" in message
@@ -106,7 +111,8 @@ def test_a_floating_floor_contact_fails_with_its_message() -> None:
 def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
     with pytest.raises(ValueError, match=r"left_hand should hold the kettlebell but is \d+ cm"):
         Pose.model_validate(
-            {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]}
+            {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]},
+            context=CHECKED,
         )
     # Reaching it: a deep hinge puts the hands at the handle.
     Pose.model_validate(
@@ -115,8 +121,24 @@ def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
             "both": {"shoulder": 79, "hip": 110, "knee": 70},
             "floor": ["feet"],
             "props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}],
-        }
+        },
+        context=CHECKED,
     )
+
+
+def test_the_model_validates_a_pose_as_data_and_the_figures_solve_it() -> None:
+    # Without the figures' check the model takes the floating hands as data (ranges and names
+    # are still checked); the check, and drawing, solve the pose once and keep the figure.
+    data = {"both": {"shoulder": 90}, "floor": ["hands", "feet"]}
+    pose = Pose.model_validate(data)
+    with pytest.raises(ValueError, match="outside its range"):
+        Pose.model_validate({"both": {"shoulder": 200}})
+    figure = solved(pose)
+    assert solved(pose) is figure
+    assert [problem.split(" should")[0] for problem in figure.problems] == [
+        "left_hand",
+        "right_hand",
+    ]
 
 
 POSE_ERRORS = {
@@ -311,17 +333,17 @@ def _figure_alts(data: bytes) -> list[str]:
 def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) -> None:
     from datetime import date
 
-    from strongback import handouts
+    from strongback import pdf
 
     content = load_content(ROOT / "content", ROOT / "docs")
     spec = next(
         s
-        for s in handouts.pdf_specs(content, "https://strongback.example/")
+        for s in pdf.pdf_specs(content, "https://strongback.example/")
         if s.kind == kind and s.record_id == record and s.paper == "a4"
     )
     size = 10.5
-    html = handouts.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
-    result = handouts.render_pdf(handouts.PdfJob(((size, html),), "0" * 32, 2))
+    html = pdf.render_html(spec, content, today=date(2026, 11, 29), type_size=size)
+    result = pdf.render_pdf(pdf.PdfJob(((size, html),), "0" * 32, 2))
     assert result.data is not None
     alts = [alt for alt in _figure_alts(result.data) if not alt.startswith("QR code")]
     if kind == "exercise":
@@ -329,7 +351,7 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
             "Bird dog: start position. Kneel on all fours. Put your hands under your shoulders "
             "and your knees under your hips.",
             "Bird dog: hold position. At the same time, reach the opposite arm forward to "
-            "shoulder height.",
+            "shoulder height. Shaded, the muscles it works: back muscles and buttock muscles.",
         ]
     else:
         names = [
@@ -369,8 +391,8 @@ def test_a_pose_naming_a_step_that_does_not_exist_is_an_error(tmp_path: Path) ->
 
 
 def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> None:
+    from strongback.build.site_build import SiteBuild
     from strongback.figures.web import exercise_figures, fill_figure_slots
-    from strongback.site import SiteBuild
 
     build = SiteBuild.load(ROOT, ROOT / "docs")
     exercises = build.content.exercises
@@ -381,7 +403,8 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert "<svg" not in index.markdown and index.markdown.count(" data-sb-figure=") == 28
 
     block = str(exercise_figures(exercises["bird-dog"]))
-    assert block.startswith('<div class="sb-figures" data-sb-animate role="group"')
+    # Kneeling, the bird dog's figures are wide: a row each on a phone.
+    assert block.startswith('<div class="sb-figures sb-figures--wide" data-sb-animate role="group"')
     assert fill_figure_slots('<p>a</p><div data-sb-figures="bird-dog"></div>', exercises) == (
         "<p>a</p>" + block
     )
@@ -402,7 +425,7 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
     assert fill_figure_slots("<p>data-sb-figure</p>", exercises) == "<p>data-sb-figure</p>"
 
 
-LANDMARKS = {"head", "c7", "t12", "s1", "belly"} | {
+LANDMARKS = {"head", "c7", "t12", "s1", "belly", "pelvis"} | {
     f"{joint}{far}"
     for joint in ("hip", "knee", "ankle", "shoulder", "elbow", "wrist")
     for far in ("", "_far")
@@ -507,3 +530,32 @@ def test_a_hold_shows_its_action_and_two_limbs_get_two_arrows(
     for exercise_id in ("bird-dog", "dead-bug"):
         end = drawings(content.exercises[exercise_id])[-1]
         assert end.svg.count('class="sbf-a') == 4, exercise_id
+
+
+def test_every_exercise_shades_its_primary_muscles_on_one_figure(
+    figures_json: dict[str, Any],
+) -> None:
+    from strongback.figures.web import exercise_figures
+
+    content = load_content(ROOT / "content", ROOT / "docs")
+    for exercise_id, exercise in content.exercises.items():
+        primary = [m.plain.lower() for m in exercise.muscles.primary]
+        figures = figures_json[exercise_id]["figures"]
+        # The last figure (the hold or end position) shades exactly the primary muscles; the
+        # others shade none.
+        assert figures[-1]["muscles"] == primary, exercise_id
+        assert all(f["muscles"] == [] for f in figures[:-1]), exercise_id
+        found = drawings(content.exercises[exercise_id])
+        last = found[-1]
+        regions = last.svg.count('class="sbf-m sbf-s"') + last.svg.count('class="sbf-m sbf-mh')
+        assert regions == len(primary), exercise_id
+        assert all("sbf-m" not in d.svg for d in found[:-1]), exercise_id
+        # The legend and the description say the same words.
+        assert last.legend.startswith("Works: ")
+        for name in primary:
+            assert name in last.legend and name in last.description, (exercise_id, name)
+        assert last.legend in str(exercise_figures(exercise)).replace("&#39;", "'")
+    # Seen from above, the back muscles of someone lying on their back are drawn dashed.
+    knee_rolls = figures_json["knee-rolls"]["figures"][-1]
+    assert knee_rolls["muscles_behind"] == ["lower back muscles"]
+    assert "(dashed: behind)" in drawings(content.exercises["knee-rolls"])[-1].legend

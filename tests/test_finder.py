@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from strongback import finder, session
-from strongback.load import load_content
+from strongback.load.loader import load_content
 from strongback.model import Dose
-from strongback.pages import CATEGORIES
+from strongback.pages import finder, session
+from strongback.pages.markdown import CATEGORIES
 
 from .conftest import REPO
 

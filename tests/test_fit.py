@@ -12,9 +12,10 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strongback import handouts, pdf_render
+from strongback import pdf
 from strongback.cli import main
-from strongback.load import load_content
+from strongback.load.loader import load_content
+from strongback.pdf import typeset
 
 from .conftest import FIXTURES, REPO, TODAY, make_project
 from .test_handouts import SITE_URL
@@ -82,19 +83,19 @@ def test_handouts_writes_the_overflowing_sheet_under_a_marked_name(
     assert "to look at: it does not fit its pages" in err
 
 
-def _shipped_specs() -> list[handouts.PdfSpec]:
+def _shipped_specs() -> list[pdf.PdfSpec]:
     content = load_content(REPO / "content", REPO / "docs")
-    return handouts.pdf_specs(content, SITE_URL)
+    return pdf.pdf_specs(content, SITE_URL)
 
 
 @pytest.mark.parametrize("spec", _shipped_specs(), ids=lambda spec: spec.site_path)
-def test_every_shipped_sheet_fits_at_11pt_with_room(spec: handouts.PdfSpec) -> None:
+def test_every_shipped_sheet_fits_at_11pt_with_room(spec: pdf.PdfSpec) -> None:
     """Every routine and exercise sheet, A4 and Letter, fits its pages at 11pt (the smallest
     type the build allows) and leaves room on its last page."""
-    assert handouts.TYPE_SIZES[-1] == 11
+    assert pdf.TYPE_SIZES[-1] == 11
     content = load_content(REPO / "content", REPO / "docs")
-    html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
-    document = pdf_render.layout(html)
-    assert len(document.pages) <= handouts.MAX_PAGES[spec.kind], spec.site_path
-    if len(document.pages) == handouts.MAX_PAGES[spec.kind]:
-        assert pdf_render.room_mm(document) >= ROOM_MM_AT_11PT, spec.site_path
+    html = pdf.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
+    document = typeset.layout(html)
+    assert len(document.pages) <= pdf.MAX_PAGES[spec.kind], spec.site_path
+    if len(document.pages) == pdf.MAX_PAGES[spec.kind]:
+        assert typeset.room_mm(document) >= ROOM_MM_AT_11PT, spec.site_path

@@ -12,8 +12,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from strongback import fonts, handouts
-from strongback.load import load_content
+from strongback import fonts, pdf
+from strongback.load.loader import load_content
 from strongback.model import Content
 
 from .conftest import REPO, build_env
@@ -27,10 +27,10 @@ EMPTY_FONTCONFIG = """<?xml version="1.0"?>
 """
 
 
-def font_names(pdf: Path) -> list[str]:
+def font_names(sheet: Path) -> list[str]:
     """The fonts `pdffonts` lists, without the subset prefix (ABCDEF+)."""
     listed = subprocess.run(
-        [need("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+        [need("pdffonts"), str(sheet)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     return sorted({line.split()[0].split("+", 1)[-1] for line in listed if line.strip()})
 
@@ -58,8 +58,8 @@ def test_the_font_files_and_their_licence_are_shipped() -> None:
 
 def test_the_font_draws_every_character_the_shipped_sheets_print() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    for spec in handouts.pdf_specs(content, SITE_URL):
-        text = handouts.sheet_text(handouts.render_html(spec, content, today=today()))
+    for spec in pdf.pdf_specs(content, SITE_URL):
+        text = pdf.sheet_text(pdf.render_html(spec, content, today=today()))
         assert fonts.missing_characters(text) == [], spec.site_path
 
 
@@ -71,8 +71,8 @@ def test_a_character_the_font_lacks_stops_the_sheet_before_rendering(tmp_path: P
         **{**vars(content), "exercises": content.exercises
            | {"bird-dog": bird_dog.model_copy(update={"steps": steps})}}
     )  # fmt: skip
-    with pytest.raises(handouts.PdfErrors) as raised:
-        handouts.build_pdfs(changed, site_url=SITE_URL, cache=tmp_path / "c", today=today())
+    with pytest.raises(pdf.PdfErrors) as raised:
+        pdf.build_pdfs(changed, site_url=SITE_URL, cache=tmp_path / "c", today=today())
     assert (
         "content/exercises/bird-dog.yml: the A4 sheet uses characters the bundled font "
         "(Atkinson Hyperlegible) cannot print: '→' (U+2192), '✓' (U+2713). Use plain letters "
@@ -86,13 +86,13 @@ def test_a_character_the_font_lacks_stops_the_sheet_before_rendering(tmp_path: P
 
 @pytest.mark.pdf
 def test_every_pdf_lists_only_the_bundled_family(built_site: Path) -> None:
-    pdfs = [*site_pdfs(built_site), handouts.placeholder_pdf()]
+    pdfs = [*site_pdfs(built_site), pdf.placeholder_pdf()]
     assert len(pdfs) > 50
-    for pdf in pdfs:
-        names = font_names(pdf)
-        assert names, pdf
+    for sheet in pdfs:
+        names = font_names(sheet)
+        assert names, sheet
         assert all(re.fullmatch(r"Atkinson-Hyperlegible(-Bold|-Italic|-BoldItalic)?", n)
-                   for n in names), (pdf, names)  # fmt: skip
+                   for n in names), (sheet, names)  # fmt: skip
 
 
 @pytest.mark.pdf
@@ -116,10 +116,10 @@ def test_every_pdf_is_the_same_with_no_system_fonts(built_site: Path, tmp_path: 
     published = site_pdfs(built_site)
     assert re.search(rf"{len(published)} PDFs: {len(published)} rendered, 0 from cache",
                      result.stdout)  # fmt: skip
-    for pdf in published:
-        again = tmp_path / "out" / pdf.relative_to(built_site)
-        assert len(pypdf.PdfReader(again).pages) == len(pypdf.PdfReader(pdf).pages), pdf
-        assert again.read_bytes() == pdf.read_bytes(), pdf
+    for sheet in published:
+        again = tmp_path / "out" / sheet.relative_to(built_site)
+        assert len(pypdf.PdfReader(again).pages) == len(pypdf.PdfReader(sheet).pages), sheet
+        assert again.read_bytes() == sheet.read_bytes(), sheet
 
 
 def test_the_website_declares_and_publishes_the_font(built_site: Path) -> None:

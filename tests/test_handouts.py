@@ -19,12 +19,13 @@ from typing import Any
 import pypdf
 import pytest
 
-from strongback import handouts, urls
-from strongback.dose import dose_rows, dose_summary
-from strongback.load import load_content
+from strongback import pdf, urls
+from strongback.errors import SettingError
+from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pdf_render import Overflow
-from strongback.review import long_date
+from strongback.model.review_dates import long_date
+from strongback.pages.dose_words import dose_rows, dose_summary
+from strongback.pdf.typeset import Overflow
 from strongback.text import plain_text
 
 from .conftest import (
@@ -74,11 +75,11 @@ def pdf_text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
-def qr_payload(pdf: Path, tmp_path: Path) -> str:
+def qr_payload(sheet: Path, tmp_path: Path) -> str:
     """Render page 1 and decode its QR code, as a phone would."""
-    png = tmp_path / pdf.stem
+    png = tmp_path / sheet.stem
     subprocess.run(
-        [need("pdftoppm"), "-r", "200", "-f", "1", "-l", "1", "-png", "-singlefile", pdf, png],
+        [need("pdftoppm"), "-r", "200", "-f", "1", "-l", "1", "-png", "-singlefile", sheet, png],
         check=True,
     )
     found = subprocess.run(
@@ -102,7 +103,7 @@ def today() -> date:
 
 def test_every_handout_and_exercise_gets_a4_and_letter(tmp_path: Path) -> None:
     content = minimal_content(root=tmp_path)
-    specs = {(s.site_path, s.address, s.source) for s in handouts.pdf_specs(content, SITE_URL)}
+    specs = {(s.site_path, s.address, s.source) for s in pdf.pdf_specs(content, SITE_URL)}
     assert specs == {
         ("handouts/starter-a4.pdf", f"{SITE_URL}handouts/starter/", "content/handouts/starter.yml"),
         ("handouts/starter-letter.pdf", f"{SITE_URL}handouts/starter/",
@@ -119,7 +120,7 @@ def test_every_handout_and_exercise_gets_a4_and_letter(tmp_path: Path) -> None:
 
 
 def test_citations_are_numbered_across_fields_in_reading_order() -> None:
-    text = handouts.MarkdownText()
+    text = pdf.MarkdownText()
     first = text("Walk more [@b].", inline=True)
     second = text("Lift [@a]; walk [@b; @a].")
     assert 'href="#ref-b"' in first and ">1</a>" in first
@@ -129,7 +130,7 @@ def test_citations_are_numbered_across_fields_in_reading_order() -> None:
 
 
 def test_a_citation_mark_stays_on_the_line_of_the_word_before_it() -> None:
-    text = handouts.MarkdownText()
+    text = pdf.MarkdownText()
     html = str(text("Stop and see a GP [@a]. Then rest.", inline=True))
     assert html.startswith('Stop and see a <span class="sb-keep">GP <sup class="sb-cite">')
     assert "</sup>.</span> Then rest." in html
@@ -148,7 +149,7 @@ def test_cautions_two_exercises_share_are_printed_once(tmp_path: Path) -> None:
             ["Go slowly."],
         )
     )
-    assert handouts.shared_cautions([first, second, third]) == {
+    assert pdf.shared_cautions([first, second, third]) == {
         "Breathe.": [1, 2],
         "Go slowly.": [2, 3],
     }
@@ -157,10 +158,10 @@ def test_cautions_two_exercises_share_are_printed_once(tmp_path: Path) -> None:
 def test_handout_html_holds_everything_a_printed_routine_needs(tmp_path: Path) -> None:
     content = minimal_content("blank-dose", root=tmp_path)
     spec = next(
-        s for s in handouts.pdf_specs(content, SITE_URL)
+        s for s in pdf.pdf_specs(content, SITE_URL)
         if s.record_id == "blank-dose" and s.paper == "letter"
     )  # fmt: skip
-    html = handouts.render_html(spec, content, today=today())
+    html = pdf.render_html(spec, content, today=today())
     assert "@page { size: letter; }" in html
     assert '<html lang="en">' in html
     assert '<meta name="dcterms.created" content="2026-01-15">' in html
@@ -180,22 +181,22 @@ def test_handout_html_holds_everything_a_printed_routine_needs(tmp_path: Path) -
 
 
 def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:
-    spec = handouts.PdfSpec("handout", "x", "a4", "content/handouts/x.yml", "", "")
+    spec = pdf.PdfSpec("handout", "x", "a4", "content/handouts/x.yml", "", "")
     overflow = Overflow(41.6, 277.0, ("exercise 7 (Bird dog)", "the references"))
-    assert handouts.too_long_message(spec, 3, overflow.describe()) == (
+    assert pdf.too_long_message(spec, 3, overflow.describe()) == (
         "content/handouts/x.yml: handout is 3 pages in A4 even at 11pt; a handout must fit on 2 "
         "pages: it runs over by 42 mm (15% of a page); past the limit: exercise 7 (Bird dog), "
         "the references. Remove exercises or shorten notes."
     )
-    sheet = handouts.PdfSpec("exercise", "y", "letter", "content/exercises/y.yml", "", "")
-    assert handouts.too_long_message(sheet, 2) == (
+    sheet = pdf.PdfSpec("exercise", "y", "letter", "content/exercises/y.yml", "", "")
+    assert pdf.too_long_message(sheet, 2) == (
         "content/exercises/y.yml: exercise sheet is 2 pages in Letter even at 11pt; an exercise "
         "sheet must fit on 1 page. Shorten the steps, cautions or stop signs."
     )
 
 
 def test_an_overflowing_sheet_is_written_under_a_name_that_says_so() -> None:
-    assert handouts.overflow_name("handouts/x-a4.pdf", 3) == "handouts/x-a4.TOO-LONG-3-pages.pdf"
+    assert pdf.overflow_name("handouts/x-a4.pdf", 3) == "handouts/x-a4.TOO-LONG-3-pages.pdf"
 
 
 @pytest.mark.parametrize(
@@ -212,12 +213,12 @@ def test_an_overflowing_sheet_is_written_under_a_name_that_says_so() -> None:
     ],
 )
 def test_pdf_mode(setting: str | None, serving: bool, mode: str) -> None:
-    assert handouts.pdf_mode(setting, serving=serving) == mode
+    assert pdf.pdf_mode(setting, serving=serving) == mode
 
 
 def test_pdf_mode_rejects_a_typo() -> None:
-    with pytest.raises(ValueError, match="STRONGBACK_PDF must be 'all', 'cached' or 'off'"):
-        handouts.pdf_mode("some", serving=False)
+    with pytest.raises(SettingError, match="STRONGBACK_PDF must be 'all', 'cached' or 'off'"):
+        pdf.pdf_mode("some", serving=False)
 
 
 def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> None:
@@ -226,8 +227,8 @@ def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> 
 
     def keys(content: Content) -> dict[str, str]:
         return {
-            s.site_path: handouts.cache_key(s, content, today=today(), engine=engine)
-            for s in handouts.pdf_specs(content, SITE_URL)
+            s.site_path: pdf.cache_key(s, content, today=today(), engine=engine)
+            for s in pdf.pdf_specs(content, SITE_URL)
         }
 
     before = keys(content)
@@ -242,28 +243,28 @@ def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> 
         "exercises/side-plank-a4.pdf", "exercises/side-plank-letter.pdf",
         "handouts/starter-a4.pdf", "handouts/starter-letter.pdf",
     }  # fmt: skip
-    assert handouts.cache_key(
-        handouts.pdf_specs(content, SITE_URL)[0], content, today=today(), engine="other"
+    assert pdf.cache_key(
+        pdf.pdf_specs(content, SITE_URL)[0], content, today=today(), engine="other"
     ) != next(iter(before.values()))
 
 
 def test_an_unset_site_url_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="site_url is not set"):
-        handouts.build_pdfs(
+    with pytest.raises(SettingError, match="site_url is not set"):
+        pdf.build_pdfs(
             minimal_content(root=tmp_path), site_url="", cache=tmp_path / "c", today=today()
         )
 
 
 def test_off_mode_publishes_the_shipped_placeholder_without_rendering(tmp_path: Path) -> None:
-    build = handouts.build_pdfs(
+    build = pdf.build_pdfs(
         minimal_content(root=tmp_path), site_url=SITE_URL, cache=tmp_path / "c", today=today(),
         mode="off",
     )  # fmt: skip
     assert build.rendered == [] and len(build.placeholders) == 6
-    assert set(build.files.values()) == {handouts.placeholder_pdf()}
+    assert set(build.files.values()) == {pdf.placeholder_pdf()}
     assert build.summary() == "6 PDFs: 0 rendered, 0 from cache, 6 placeholders " \
         "(STRONGBACK_PDF=all builds them)"  # fmt: skip
-    reader = pypdf.PdfReader(handouts.placeholder_pdf())
+    reader = pypdf.PdfReader(pdf.placeholder_pdf())
     assert len(reader.pages) == 1
     assert "PDF not built in this preview" in reader.pages[0].extract_text()
 
@@ -277,9 +278,7 @@ def minimal_pdfs(shared_once: SharedOnce) -> tuple[Content, Path]:
 
     def render(folder: Path) -> Path:
         content = minimal_content(root=folder)
-        build = handouts.build_pdfs(
-            content, site_url=SITE_URL, cache=folder / "cache", today=today()
-        )
+        build = pdf.build_pdfs(content, site_url=SITE_URL, cache=folder / "cache", today=today())
         assert len(build.rendered) == 6, build.summary()
         return folder
 
@@ -294,14 +293,14 @@ def test_a_changed_exercise_re_renders_only_its_pdfs(
     content, cache = minimal_pdfs
     warm = tmp_path / "cache"
     shutil.copytree(cache, warm)
-    again = handouts.build_pdfs(content, site_url=SITE_URL, cache=warm, today=today())
+    again = pdf.build_pdfs(content, site_url=SITE_URL, cache=warm, today=today())
     assert (again.rendered, len(again.reused)) == ([], 6)
     side_plank = content.exercises["side-plank"]
     changed = Content(
         **{**vars(content), "exercises": content.exercises
            | {"side-plank": side_plank.model_copy(update={"name": "Side bridge"})}}
     )  # fmt: skip
-    build = handouts.build_pdfs(changed, site_url=SITE_URL, cache=warm, today=today())
+    build = pdf.build_pdfs(changed, site_url=SITE_URL, cache=warm, today=today())
     assert sorted(build.rendered) == [
         "exercises/side-plank-a4.pdf", "exercises/side-plank-letter.pdf",
         "handouts/starter-a4.pdf", "handouts/starter-letter.pdf",
@@ -313,7 +312,7 @@ def test_a_changed_exercise_re_renders_only_its_pdfs(
 @pytest.mark.pdf
 def test_pdf_metadata_comes_from_the_content(minimal_pdfs: tuple[Content, Path]) -> None:
     content, cache = minimal_pdfs
-    build = handouts.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
+    build = pdf.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     metadata = reader.metadata
     assert metadata is not None
@@ -332,7 +331,7 @@ def test_pdf_metadata_comes_from_the_content(minimal_pdfs: tuple[Content, Path])
 @pytest.mark.pdf
 def test_the_handout_fits_the_largest_type_it_can(minimal_pdfs: tuple[Content, Path]) -> None:
     content, cache = minimal_pdfs
-    build = handouts.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
+    build = pdf.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
     # Two exercises leave room: the starter routine prints at the largest size, on one page.
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     assert len(reader.pages) == 1
@@ -340,7 +339,7 @@ def test_the_handout_fits_the_largest_type_it_can(minimal_pdfs: tuple[Content, P
     assert contents is not None
     sizes = re.findall(rb" ([\d.]+) Tf", contents.get_data())
     body, _ = Counter(sizes).most_common(1)[0]
-    assert float(body) * 0.75 == handouts.TYPE_SIZES[0]  # WeasyPrint writes sizes in CSS px
+    assert float(body) * 0.75 == pdf.TYPE_SIZES[0]  # WeasyPrint writes sizes in CSS px
 
 
 # --- builds -------------------------------------------------------------------------------------
@@ -361,7 +360,7 @@ def test_cache_second_build_renders_nothing_and_bytes_are_reproducible(
     assert "strongback: 6 PDFs: 0 rendered, 6 from cache" in second.stderr
     # Rendered in another process, in another build, into another cache: the same bytes.
     content, other_cache = minimal_pdfs
-    other = handouts.build_pdfs(content, site_url=SITE_URL, cache=other_cache, today=today())
+    other = pdf.build_pdfs(content, site_url=SITE_URL, cache=other_cache, today=today())
     for site_path, path in other.files.items():
         assert (project / "site" / site_path).read_bytes() == path.read_bytes(), site_path
 
@@ -399,7 +398,7 @@ def test_preview_builds_publish_placeholders_and_still_pass_strict(tmp_path: Pat
     result = run_build(project, "--strict", STRONGBACK_PDF="off")
     assert result.returncode == 0, result.stderr
     assert "6 placeholders (STRONGBACK_PDF=all builds them)" in result.stderr
-    placeholder = handouts.placeholder_pdf().read_bytes()
+    placeholder = pdf.placeholder_pdf().read_bytes()
     assert (project / "site" / "handouts" / "starter-a4.pdf").read_bytes() == placeholder
 
 
@@ -411,8 +410,8 @@ def test_serve_never_renders_a_pdf(tmp_path: Path) -> None:
     )
     summary = "strongback: 6 PDFs: 0 rendered, 0 from cache, 6 placeholders"
     try:
-        pdf = f"http://127.0.0.1:{port}/handouts/starter-a4.pdf"
-        wait_for(lambda: fetch(pdf) == handouts.placeholder_pdf().read_bytes(), "the preview")
+        address = f"http://127.0.0.1:{port}/handouts/starter-a4.pdf"
+        wait_for(lambda: fetch(address) == pdf.placeholder_pdf().read_bytes(), "the preview")
         wait_for(lambda: summary in "".join(lines), "the PDF summary line")
     finally:
         server.terminate()
@@ -445,8 +444,8 @@ def test_cli_writes_every_pdf_into_a_folder(
 # --- the real site ------------------------------------------------------------------------------
 
 
-def published_pdfs(site: Path) -> list[tuple[handouts.PdfSpec, Path]]:
-    return [(spec, site / spec.site_path) for spec in handouts.pdf_specs(real_content(), SITE_URL)]
+def published_pdfs(site: Path) -> list[tuple[pdf.PdfSpec, Path]]:
+    return [(spec, site / spec.site_path) for spec in pdf.pdf_specs(real_content(), SITE_URL)]
 
 
 @pytest.mark.pdf
@@ -457,7 +456,7 @@ def test_every_published_pdf_has_its_size_pages_and_content(built_site: Path) ->
     assert len(pdfs) == 2 * (len(content.handouts) + len(content.exercises))
     for spec, path in pdfs:
         reader = pypdf.PdfReader(path)
-        assert 1 <= len(reader.pages) <= handouts.MAX_PAGES[spec.kind], spec.site_path
+        assert 1 <= len(reader.pages) <= pdf.MAX_PAGES[spec.kind], spec.site_path
         width, height = PAGE_SIZES[spec.paper]
         for page in reader.pages:
             assert abs(float(page.mediabox.width) - width) <= 1, spec.site_path

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from strongback.dose import dose_summary
-from strongback.jsonld import PageFacts, page_facts, page_jsonld, script_text
-from strongback.load import load_content
+from strongback.build.site_build import SiteBuild
+from strongback.load.loader import load_content
 from strongback.model import Content, Reviewer
-from strongback.review import ReviewInfo
-from strongback.site import SiteBuild
+from strongback.model.review_dates import ReviewInfo
+from strongback.pages.dose_words import dose_summary
+from strongback.pages.jsonld import PageFacts, page_facts, page_jsonld, script_text
 
 from .conftest import FIXTURES
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback.load import ContentErrors, load_content, parse_yaml
+from strongback.load.loader import ContentErrors, load_content, parse_yaml
 
 from .conftest import FIXTURES
 

@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 from strongback import model
-from strongback.reference import SCHEMA_KINDS, schema_for
+from strongback.pages.content_reference import SCHEMA_KINDS, schema_for
 
 from .conftest import REPO
 

@@ -12,10 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from strongback.load import load_content
+from strongback.build.site_build import page_title
+from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pages import HandWrittenPage, PageSet, build_pages, exercise_tags, finish_page
-from strongback.site import page_title
+from strongback.pages.markdown import (
+    HandWrittenPage,
+    PageSet,
+    build_pages,
+    exercise_tags,
+    finish_page,
+)
 
 from .conftest import FIXTURES
 
@@ -113,3 +119,38 @@ def test_exercise_tags_cover_level_type_equipment_and_muscle() -> None:
         "Equipment: Exercise mat",
         "Muscle: Back muscles",
     ]
+
+
+def test_evidence_goes_in_one_sources_section_at_the_end() -> None:
+    """Study details, references, tags and the review box leave the reading path for one
+    "Sources and evidence" section at the end (PEMAT-P item 2); nothing is dropped."""
+    content, page_set = minimal_pages()
+    pages = page_set.by_src()
+    bird_dog = finish_page(pages["exercises/bird-dog.md"].markdown, content.references)
+    start = bird_dog.index('<details class="sb-evidence" markdown>')
+    reading, evidence = bird_dog[:start], bird_dog[start:]
+    assert bird_dog.count('<details class="sb-evidence"') == 1
+    assert evidence.rstrip().endswith("</details>")
+    for moved in (
+        "### What the evidence says",
+        "| Main muscles |",
+        "### References",
+        '<li id="ref-',
+    ):
+        assert moved in evidence and moved not in reading, moved
+    assert '<div class="sb-evidence__more"></div>' in evidence  # tags and review box go here
+    # The steps, when to stop and the safety block stay in the reading path.
+    for kept in ("## How to do it", "## When to stop", "## When to see a doctor", "## Your log"):
+        assert kept in reading
+    benefits = finish_page(pages["benefits.md"].markdown, content.references)
+    reading, evidence = benefits.split('<details class="sb-evidence" markdown>')
+    assert "Evidence: moderate" in reading  # the one-word strength stays with the claim
+    assert "What we don't know" not in reading
+    assert "What we don't know yet" not in evidence  # no unknowns in the fixture: no heading
+
+
+def test_a_page_without_an_evidence_section_keeps_its_references_at_the_end() -> None:
+    content, _ = minimal_pages()
+    page = "Text [@hayden2021].\n"
+    finished = finish_page(page, content.references)
+    assert finished.startswith("Text <sup") and "\n## References { #references }" in finished

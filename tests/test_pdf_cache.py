@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from strongback import handouts
-from strongback.load import load_content
-from strongback.pdf_cache import PACKAGE, engine_digest, library_versions, package_files
+from strongback import pdf
+from strongback.load.loader import load_content
+from strongback.pdf.cache_inputs import PACKAGE, engine_digest, library_versions, package_files
 
 from .conftest import FIXTURES
 
@@ -24,7 +24,7 @@ def test_every_file_of_the_package_is_hashed() -> None:
     }
     assert names == on_disk
     for name in (
-        "handouts/render.py",
+        "pdf/batch.py",
         "text.py",
         "templates/handout/handout.css",
         "figures/svg.py",
@@ -89,14 +89,14 @@ def test_any_changed_file_or_version_makes_a_new_digest(package: Path) -> None:
 
 def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
-    spec = handouts.pdf_specs(content, "https://strongback.example/")[0]
+    spec = pdf.pdf_specs(content, "https://strongback.example/")[0]
     day = date(2026, 11, 27)
-    keys = {handouts.cache_key(spec, content, today=day, engine=e) for e in ("a", "b")}
+    keys = {pdf.cache_key(spec, content, today=day, engine=e) for e in ("a", "b")}
     assert len(keys) == 2
-    identifier = handouts.document_identifier(spec, content, today=day)
+    identifier = pdf.document_identifier(spec, content, today=day)
     assert len(identifier) == 32
-    other = handouts.pdf_specs(content, "https://strongback.example/")[1]
-    assert handouts.document_identifier(other, content, today=day) != identifier
+    other = pdf.pdf_specs(content, "https://strongback.example/")[1]
+    assert pdf.document_identifier(other, content, today=day) != identifier
 
 
 def test_a_build_memo_gives_the_same_keys_and_identifiers() -> None:
@@ -104,13 +104,13 @@ def test_a_build_memo_gives_the_same_keys_and_identifiers() -> None:
     # sheet and in each routine): it must only save work, never change a key.
     root = Path(__file__).resolve().parents[1]
     content = load_content(root / "content", root / "docs")
-    specs = handouts.pdf_specs(content, "https://strongback.example/")
+    specs = pdf.pdf_specs(content, "https://strongback.example/")
     day = date(2026, 11, 30)
     memo: dict[object, object] = {}
     for spec in specs:
-        alone = handouts.cache_key(spec, content, today=day, engine="e")
-        assert handouts.cache_key(spec, content, today=day, engine="e", memo=memo) == alone
-        assert handouts.document_identifier(
+        alone = pdf.cache_key(spec, content, today=day, engine="e")
+        assert pdf.cache_key(spec, content, today=day, engine="e", memo=memo) == alone
+        assert pdf.document_identifier(
             spec, content, today=day, memo=memo
-        ) == handouts.document_identifier(spec, content, today=day)
-    assert len({handouts.cache_key(s, content, today=day, engine="e") for s in specs}) == 62
+        ) == pdf.document_identifier(spec, content, today=day)
+    assert len({pdf.cache_key(s, content, today=day, engine="e") for s in specs}) == 62

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from strongback.checks.pemat import ITEMS, format_pemat, log_rows, pemat_report
-from strongback.load import load_content
+from strongback.load.loader import load_content
 from strongback.model import Frequency
+from strongback.standards.pemat import ITEMS, format_pemat, log_rows, pemat_report
 
 from .conftest import FIXTURES, REPO
 

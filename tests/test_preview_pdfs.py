@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback import handouts
+from strongback import pdf
 
 from .conftest import FIXTURES, run_build, start_serve, wait_for
 from .test_handouts import fetch
@@ -37,7 +37,7 @@ def test_serve_after_a_build_serves_the_built_pdfs(
         for path in ("handouts/starter-a4.pdf", "exercises/bird-dog-letter.pdf"):
             served = fetch(f"{base}/{path}")
             assert served == (root / "site" / path).read_bytes(), path
-            assert served != handouts.placeholder_pdf().read_bytes(), path
+            assert served != pdf.placeholder_pdf().read_bytes(), path
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -59,7 +59,7 @@ def test_a_sheet_that_stops_fitting_is_printed_and_the_preview_keeps_serving(
         assert "The preview keeps serving; the build would stop here." in text
         # The author can open the sheet as it is, past its limit.
         too_long = fetch(f"{base}/handouts/too-long-a4.pdf")
-        assert too_long.startswith(b"%PDF") and too_long != handouts.placeholder_pdf().read_bytes()
+        assert too_long.startswith(b"%PDF") and too_long != pdf.placeholder_pdf().read_bytes()
         assert fetch(f"{base}/handouts/starter-a4.pdf").startswith(b"%PDF")
     finally:
         server.terminate()

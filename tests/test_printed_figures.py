@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from strongback import handouts, pdf_render
+from strongback import pdf
 from strongback.figures import printed
 from strongback.figures.exercise import drawings
-from strongback.load import load_content
+from strongback.load.loader import load_content
+from strongback.pdf import typeset
 
 from .conftest import REPO, TODAY
 from .test_handouts import SITE_URL
@@ -64,9 +65,7 @@ def _image_boxes(document: Any) -> list[tuple[str, float, float]]:
         for box in page._page_box.descendants():
             if getattr(box, "element_tag", None) == "img":
                 alt = box.element.get("alt") or ""
-                found.append(
-                    (alt, box.width / pdf_render.PX_PER_MM, box.height / pdf_render.PX_PER_MM)
-                )
+                found.append((alt, box.width / typeset.PX_PER_MM, box.height / typeset.PX_PER_MM))
     return found
 
 
@@ -76,11 +75,11 @@ def test_routine_pdfs_lay_out_each_figure_at_its_size_with_its_text(routine: str
     content = _content()
     spec = next(
         s
-        for s in handouts.pdf_specs(content, SITE_URL)
+        for s in pdf.pdf_specs(content, SITE_URL)
         if s.record_id == routine and s.paper == "letter"
     )
-    html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
-    images = [i for i in _image_boxes(pdf_render.layout(html)) if not i[0].startswith("QR code")]
+    html = pdf.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)
+    images = [i for i in _image_boxes(typeset.layout(html)) if not i[0].startswith("QR code")]
     exercises = [content.exercises[item.exercise] for item in content.handouts[routine].exercises]
     assert len(images) == 2 * len(exercises)
     for exercise in exercises:

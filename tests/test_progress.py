@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from strongback.progress import Progress, elapsed
+from strongback.pdf.progress import Progress, elapsed
 
 
 class Terminal(io.StringIO):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strongback.publish import (
+from strongback.build.publish import (
     content_security_policy,
     inline_script_hashes,
     robots_txt,

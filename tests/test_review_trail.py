@@ -14,14 +14,14 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
+from strongback.build.site_build import trust_fields
 from strongback.catalogue import Catalogue
-from strongback.checks import check_content
 from strongback.cli import main
-from strongback.fingerprint import fingerprint
-from strongback.history import first_versions, parse_log
-from strongback.load import ContentErrors, load_content
-from strongback.review import long_date
-from strongback.site import trust_fields
+from strongback.load.loader import ContentErrors, load_content
+from strongback.model.fingerprint import fingerprint
+from strongback.model.review_dates import long_date
+from strongback.standards import check_content
+from strongback.standards.history import first_versions, parse_log
 
 from .conftest import FIXTURES, REPO, TODAY
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from strongback.cli import main
-from strongback.scaffold import KINDS, MARKER, placeholder_texts, render_scaffold
+from strongback.standards.scaffold import KINDS, MARKER, placeholder_texts, render_scaffold
 
 from .conftest import FIXTURES, make_project, run_build
 

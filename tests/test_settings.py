@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from strongback.cli import main
-from strongback.load import load_content
-from strongback.settings import (
+from strongback.build.settings import (
     EXAMPLE_REPO_URL,
     EXAMPLE_SITE_URL,
     Settings,
     placeholder_settings,
     read_settings,
 )
+from strongback.cli import main
+from strongback.load.loader import load_content
 
 from .conftest import REPO, run_build
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from strongback import handouts
+from strongback import pdf
 from strongback.links import print_links, sheet_names, web_links
-from strongback.load import ContentErrors, load_content
-from strongback.pages import build_pages
+from strongback.load.loader import ContentErrors, load_content
+from strongback.pages.markdown import build_pages
 
 from .conftest import FIXTURES, REPO
 
@@ -88,14 +88,12 @@ def test_pages_and_sheets_show_the_links_and_the_dose_terms() -> None:
     )
     assert terms in side_plank
     assert terms in pages["handouts/gentle-start.md"].markdown
-    spec = handouts.PdfSpec(
-        "exercise", "side-plank", "a4", "content/exercises/side-plank.yml", "", ""
-    )
-    sheet = handouts.render_html(spec, content, today=DAY)
+    spec = pdf.PdfSpec("exercise", "side-plank", "a4", "content/exercises/side-plank.yml", "", "")
+    sheet = pdf.render_html(spec, content, today=DAY)
     assert terms in sheet
     assert sheet.index(terms) < sheet.index('<table class="sb-dose">')  # before the dose
-    spec = handouts.PdfSpec("handout", "gentle-start", "a4", "content/handouts/x.yml", "", "")
-    routine = handouts.render_html(spec, content, today=DAY)
+    spec = pdf.PdfSpec("handout", "gentle-start", "a4", "content/handouts/x.yml", "", "")
+    routine = pdf.render_html(spec, content, today=DAY)
     assert terms in routine  # beside the log: the routine's first page has no line to spare
     assert "side plank on knees (see the “Side plank on knees” sheet)" in sheet
     assert "(exercise:" not in sheet

@@ -6,14 +6,15 @@ from datetime import date
 
 import pytest
 
-from strongback import handouts, wording
-from strongback.load import load_content
-from strongback.pages import build_pages
+from strongback import pdf
+from strongback.load.loader import load_content
+from strongback.pages import lead_ins
+from strongback.pages.markdown import build_pages
 
 from .conftest import FIXTURES, REPO, TODAY
 
-STOP = wording.LEAD_INS["exercise.stop_if"]
-EMERGENCY = wording.LEAD_INS["safety.emergency"]
+STOP = lead_ins.LEAD_INS["exercise.stop_if"]
+EMERGENCY = lead_ins.LEAD_INS["safety.emergency"]
 
 
 @pytest.mark.parametrize(
@@ -30,13 +31,13 @@ EMERGENCY = wording.LEAD_INS["safety.emergency"]
         ("If you fall, call for help.", EMERGENCY, False),
     ],
 )
-def test_items_fit_their_lead_in(item: str, lead: wording.LeadIn, fits: bool) -> None:
-    assert (wording.item_problem(item, lead) is None) is fits
+def test_items_fit_their_lead_in(item: str, lead: lead_ins.LeadIn, fits: bool) -> None:
+    assert (lead_ins.item_problem(item, lead) is None) is fits
 
 
 def test_the_real_content_fits_every_lead_in() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    assert wording.lead_in_errors(content, lambda file, path: (1, 1)) == []
+    assert lead_ins.lead_in_errors(content, lambda file, path: (1, 1)) == []
 
 
 def test_pages_and_pdfs_print_the_lead_in_before_the_items() -> None:
@@ -49,9 +50,9 @@ def test_pages_and_pdfs_print_the_lead_in_before_the_items() -> None:
     for markdown in (page, pages["warning-signs.md"].markdown):
         assert EMERGENCY.text in markdown
     spec = next(
-        s for s in handouts.pdf_specs(content, "https://example.org/")
+        s for s in pdf.pdf_specs(content, "https://example.org/")
         if s.kind == "exercise" and s.record_id == "bird-dog"
     )  # fmt: skip
-    html = handouts.render_html(spec, content, today=date.fromisoformat(TODAY))
+    html = pdf.render_html(spec, content, today=date.fromisoformat(TODAY))
     assert f"<p>{STOP.text}</p>" in html
     assert f"<strong>{EMERGENCY.text}</strong>" in html

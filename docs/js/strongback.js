@@ -6,3 +6,17 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// "Sources and evidence" (one <details> at the end of each generated page): collapsed on phones,
+// open on wide screens and whenever the page is printed. Its content is always in the HTML, so
+// search finds it either way.
+(function () {
+  var sections = document.querySelectorAll("details.sb-evidence");
+  if (!sections.length) return;
+  if (window.matchMedia("(min-width: 60em)").matches) {
+    sections.forEach(function (section) { section.open = true; });
+  }
+  window.addEventListener("beforeprint", function () {
+    sections.forEach(function (section) { section.open = true; });
+  });
+})();

@@ -15,9 +15,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from strongback import urls
-from strongback.fingerprint import doc_fingerprint, fingerprint
 from strongback.model import Content, Review
-from strongback.review import ReviewInfo, review_info
+from strongback.model.fingerprint import doc_fingerprint, fingerprint
+from strongback.model.review_dates import ReviewInfo, review_info
 
 PageKind = Literal[
     "topic",

@@ -1,16 +1,30 @@
-"""Content errors: one problem in one file at `file:line:col`, and all of them at once."""
+"""The project's errors: `StrongbackError`, the base of every error it raises on purpose
+(content, settings, PDFs that do not fit, the offline copy, assets, reviews, contact sheets);
+and content errors, one problem in one file at `file:line:col`, and all of them at once.
+
+Anything else that escapes is a programming error and keeps its traceback."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from strongback import messages
+from strongback.load import messages
 
 Path_ = tuple[str | int, ...]
 
 dotted = messages.field_label
 """A field path as authors count: ('steps', 3) -> 'step 4' (see `messages.field_label`)."""
+
+
+class StrongbackError(Exception):
+    """An error the project raises on purpose: its message is for the person running the build
+    (no traceback). Subclasses: `ContentErrors`, `pdf.PdfErrors`, `build.export.ExportError`,
+    `build.assets.MissingParts`, `standards.record_review.ReviewError`, `figures.sheet.PngError`."""
+
+
+class SettingError(StrongbackError):
+    """A setting the build cannot work with: `STRONGBACK_PDF`, or a site without `site_url`."""
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +44,7 @@ class ContentError:
         )
 
 
-class ContentErrors(Exception):
+class ContentErrors(StrongbackError):
     """Raised with every problem found; `str()` lists them one per line."""
 
     def __init__(self, errors: Iterable[ContentError]) -> None:

@@ -6,14 +6,14 @@ import argparse
 import re
 import sys
 
+from strongback.build.site_build import today
 from strongback.cli.project import load_or_report, project_root
-from strongback.reference import write_reference, write_schemas
-from strongback.scaffold import render_scaffold
-from strongback.site import today
+from strongback.pages.content_reference import write_reference, write_schemas
+from strongback.standards.scaffold import render_scaffold
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from strongback.record_review import ReviewError, record_review
+    from strongback.standards.record_review import ReviewError, record_review
 
     try:
         recorded = record_review(project_root(args), args.file, args.by, today())

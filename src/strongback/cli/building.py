@@ -6,14 +6,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from strongback.build.settings import read_settings
+from strongback.build.site_build import today
 from strongback.cli.project import project_root
-from strongback.load import ContentErrors, load_content
-from strongback.settings import read_settings
-from strongback.site import today
+from strongback.errors import SettingError
+from strongback.load.loader import ContentErrors, load_content
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from strongback.export import ExportError, export
+    from strongback.build.export import ExportError, export
 
     root = project_root(args)
     target = args.output if args.output.is_absolute() else root / args.output
@@ -27,7 +28,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from strongback.export import ExportError, build_everything
+    from strongback.build.export import ExportError, build_everything
 
     root = project_root(args)
     target = args.output if args.output.is_absolute() else root / args.output
@@ -44,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_handouts(args: argparse.Namespace) -> int:
-    from strongback import handouts
+    from strongback import pdf
 
     root = project_root(args)
     try:
@@ -56,22 +57,20 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     site_url = args.site_url or read_settings(root / "mkdocs.yml").site_url
     target = args.output if args.output.is_absolute() else root / args.output
     try:
-        pdfs = handouts.build_pdfs(
-            content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
-        )
-    except ValueError as error:
+        pdfs = pdf.build_pdfs(content, site_url=site_url, cache=pdf.cache_dir(root), today=today())
+    except SettingError as error:
         print(f"strongback handouts: {error}", file=sys.stderr)
         return 1
-    except handouts.PdfErrors as errors:
+    except pdf.PdfErrors as errors:
         # Write what fits, and each sheet that does not under a name that says so.
-        handouts.write_pdfs(errors.partial, target)
+        pdf.write_pdfs(errors.partial, target)
         for site_path, too_long in sorted(errors.overflowing.items()):
-            written = target / handouts.overflow_name(site_path, too_long.pages)
+            written = target / pdf.overflow_name(site_path, too_long.pages)
             written.parent.mkdir(parents=True, exist_ok=True)
             written.write_bytes(too_long.path.read_bytes())
             print(f"wrote {written} to look at: it does not fit its pages", file=sys.stderr)
         print(f"strongback handouts: {errors}", file=sys.stderr)
         return 1
-    handouts.write_pdfs(pdfs, target)
+    pdf.write_pdfs(pdfs, target)
     print(f"{pdfs.summary()}; written under {target}")
     return 0

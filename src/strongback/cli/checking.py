@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import TextIO
 
 from strongback import model
-from strongback.checks import (
+from strongback.build.settings import placeholder_settings, read_settings
+from strongback.build.site_build import today
+from strongback.cli.project import load_or_report, project_root
+from strongback.standards import (
     READING_GRADE_TARGET,
     READING_GRADE_WARNING,
     CheckReport,
@@ -17,10 +20,7 @@ from strongback.checks import (
     format_table,
     summary,
 )
-from strongback.checks.pemat import format_pemat, pemat_report, pemat_summary
-from strongback.cli.project import load_or_report, project_root
-from strongback.settings import placeholder_settings, read_settings
-from strongback.site import today
+from strongback.standards.pemat import format_pemat, pemat_report, pemat_summary
 
 
 def _load_and_check(args: argparse.Namespace) -> tuple[model.Content, CheckReport] | None:
@@ -110,16 +110,14 @@ def _print_findings(report: CheckReport, stream: TextIO) -> None:
 def sheets_fit(root: Path, content: model.Content) -> bool:
     """Whether every handout and exercise sheet fits its pages; prints the ones that do not.
     Uses the PDF cache (the verdict is cached too): nothing is rendered twice."""
-    from strongback import handouts
+    from strongback import pdf
 
     site_url = read_settings(root / "mkdocs.yml").site_url
     if not site_url:
         return True  # no mkdocs.yml: a content folder on its own has no PDFs
     try:
-        pdfs = handouts.build_pdfs(
-            content, site_url=site_url, cache=handouts.cache_dir(root), today=today()
-        )
-    except handouts.PdfErrors as errors:
+        pdfs = pdf.build_pdfs(content, site_url=site_url, cache=pdf.cache_dir(root), today=today())
+    except pdf.PdfErrors as errors:
         for message in errors.messages:
             print(message, file=sys.stderr)
         count = len(errors.messages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from strongback.export import DEFAULT_TARGET
+from strongback.build.export import DEFAULT_TARGET
 
 _DESCRIPTION = """\
 Check, build and print the Strong Back content: the YAML files under content/ that become the

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from strongback import model
-from strongback.load import ContentErrors, load_content
+from strongback.load.loader import ContentErrors, load_content
 
 
 def project_root(args: argparse.Namespace) -> Path:

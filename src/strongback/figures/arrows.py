@@ -6,6 +6,7 @@ import math
 
 from strongback.figures.figure import Figure
 from strongback.figures.svg import Canvas, Shape, View, num
+from strongback.model.parts import expand_parts
 
 ARROW_POINTS = ("hand", "foot", "knee", "head", "hips", "elbow")
 MIN_ARROW = 16.0
@@ -21,7 +22,6 @@ def movement(
 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
     """Where the arrow runs (drawing cm): the point that moves most between two figures, or
     the body part the pose names; None when nothing moves (or the pose says `none`)."""
-    from strongback.figures.pose import expand_parts
 
     if part == "none":
         return None
@@ -51,8 +51,10 @@ def draw_arrow(
     start: tuple[float, float],
     end: tuple[float, float],
     centre: tuple[float, float],
+    both_ways: bool = False,
 ) -> None:
-    """A curved arrow from start to end, bowed away from the body's centre."""
+    """A curved arrow from start to end, bowed away from the body's centre (with a head at each
+    end when the movement goes there and back)."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy)
     mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
@@ -75,12 +77,27 @@ def draw_arrow(
     tx, ty = e[0] - c[0], e[1] - c[1]
     tl = math.hypot(tx, ty) or 1.0
     tx, ty = tx / tl, ty / tl
-    head, half = 7.0, 4.5
-    base = (e[0] - tx * head, e[1] - ty * head)
-    d = f"M{num(s[0])} {num(-s[1])}Q{num(c[0])} {num(-c[1])} {num(base[0])} {num(-base[1])}"
+    base = _head(canvas, e, (tx, ty))
+    first = s
+    if both_ways:
+        bx, by = s[0] - c[0], s[1] - c[1]
+        bl = math.hypot(bx, by) or 1.0
+        first = _head(canvas, s, (bx / bl, by / bl))
+    d = f"M{num(first[0])} {num(-first[1])}Q{num(c[0])} {num(-c[1])} {num(base[0])} {num(-base[1])}"
     canvas.shapes.append(Shape(99, "arrow", f'path d="{d}" stroke-width="2.6"', stroke=True))
-    tip = (
-        f"M{num(e[0])} {num(-e[1])}L{num(base[0] - ty * half)} {num(-(base[1] + tx * half))}"
-        f"L{num(base[0] + ty * half)} {num(-(base[1] - tx * half))}z"
+
+
+def _head(
+    canvas: Canvas, tip: tuple[float, float], along: tuple[float, float]
+) -> tuple[float, float]:
+    """An arrow head at `tip` pointing `along` (unit); returns the middle of its base."""
+    head, half = 7.0, 4.5
+    tx, ty = along
+    base = (tip[0] - tx * head, tip[1] - ty * head)
+    canvas.path(
+        "arrow",
+        f"M{num(tip[0])} {num(-tip[1])}L{num(base[0] - ty * half)} {num(-(base[1] + tx * half))}"
+        f"L{num(base[0] + ty * half)} {num(-(base[1] - tx * half))}z",
+        99.5,
     )
-    canvas.path("arrow", tip, 99.5)
+    return base

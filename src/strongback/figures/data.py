@@ -3,7 +3,8 @@
 For each exercise and pose: the view and the 2D position of named landmarks in body heights
 (y up, the floor at 0), in the coordinates the exercise's figures share (a part that stays put
 from one figure to the next has the same position in both), the figure's box in the same
-coordinates, and the muscles shaded on it.
+coordinates, and the muscles shaded on it (in plain words; `muscles_behind` are those drawn
+dashed, on the far side of the body in that view).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from strongback.figures.drawing import captions, frame, solved
-from strongback.figures.exercise import held
+from strongback.figures.exercise import drawings, held
 from strongback.figures.svg import CM, View
 from strongback.model import Content, Exercise
 
@@ -32,8 +33,9 @@ def exercise_data(exercise: Exercise) -> dict[str, Any]:
         items = solved(exercise.poses)
         x0, y0, x1, y1 = frame(items)
         labels = captions(exercise.poses, held(exercise))
-        for (key, _), (_, figure, shift), caption in zip(
-            exercise.poses.sequence(), items, labels, strict=True
+        drawn = drawings(exercise)
+        for (key, _), (_, figure, shift), caption, drawing in zip(
+            exercise.poses.sequence(), items, labels, drawn, strict=True
         ):
             view = View(figure.view)
             points = {}
@@ -48,6 +50,8 @@ def exercise_data(exercise: Exercise) -> dict[str, Any]:
                     "landmarks": points,
                     "box": [_round(v / CM) for v in (x0, y0, x1, y1)],
                     "shift": _round(shift / CM),
+                    "muscles": list(drawing.works),
+                    "muscles_behind": list(drawing.behind),
                 }
             )
     return {"id": exercise.id, "name": exercise.name, "figures": figures}

@@ -8,16 +8,23 @@ moving part was to where it is.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
 
+from strongback.figures import kinematics
 from strongback.figures.arrows import draw_arrow, movement
 from strongback.figures.draw_props import draw_prop, near_bar
 from strongback.figures.figure import Figure, PropPlace
-from strongback.figures.pose import CENTRAL_PARTS, Pose, Poses, expand_parts
+from strongback.figures.muscles import draw_muscle, region_of
 from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
+from strongback.model.parts import CENTRAL_PARTS, expand_parts
+from strongback.model.pose import Pose, Poses
 
 MARGIN = 8.0
+FORWARD = (26.0, 56.0)
+"""Where a walking figure's `forward` arrow runs: this many cm ahead of the hips."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,24 @@ class Drawing:
     """'Bird dog: start position'."""
     description: str
     svg: str
+    works: tuple[str, ...] = ()
+    """The muscles shaded on this figure, in plain words (lower case)."""
+    behind: tuple[str, ...] = ()
+    """Those of them on the far side of the body in this view, drawn dashed."""
+
+    @property
+    def wide(self) -> bool:
+        """Much wider than tall (lying, kneeling): shown a row each on a narrow screen."""
+        found = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', self.svg)
+        return found is not None and float(found.group(1)) > 2.2 * float(found.group(2))
+
+    @property
+    def legend(self) -> str:
+        """'Works: back muscles, buttock muscles' (empty when nothing is shaded)."""
+        if not self.works:
+            return ""
+        marked = [f"{m} (dashed: behind)" if m in self.behind else m for m in self.works]
+        return "Works: " + ", ".join(marked)
 
 
 def captions(poses: Poses, held: bool) -> list[str]:
@@ -50,7 +75,7 @@ def solved(poses: Poses) -> list[tuple[Pose, Figure, float]]:
     """Each pose solved, with the horizontal shift (cm) that keeps planted parts in place."""
     out: list[tuple[Pose, Figure, float]] = []
     for _, pose in poses.sequence():
-        figure = pose.solved()
+        figure = kinematics.solved(pose)
         shift = 0.0
         if out:
             before_pose, before, before_shift = out[-1]
@@ -141,6 +166,9 @@ def frame(items: list[tuple[Pose, Figure, float]]) -> tuple[float, float, float,
     boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
     x0 = min(b[0] for b in boxes) - MARGIN
     x1 = max(b[2] for b in boxes) + MARGIN
+    for pose, fig, shift in items:
+        if pose.arrow == "forward":  # the walking arrow, ahead of the hips
+            x1 = max(x1, View(fig.view)(fig.centre("hips"))[0] + shift + FORWARD[1] + 4)
     if all(hanging(pose) for pose, _, _ in items):  # no floor in the picture: crop to the body
         y0 = min(b[1] for b in boxes) - MARGIN
     else:
@@ -156,8 +184,10 @@ def render(
     *,
     held: bool,
     palette: Palette = SCREEN,
+    muscles: Sequence[tuple[str, str]] = (),
 ) -> list[Drawing]:
-    """Every figure of one exercise, as standalone SVG documents."""
+    """Every figure of one exercise, as standalone SVG documents; the last one (the hold or
+    end position) shades the `muscles` given as (plain, medical) names."""
     items = solved(poses)
     labels = captions(poses, held)
     x0, y0, x1, y1 = frame(items)
@@ -176,20 +206,37 @@ def render(
         centre = view(chest.a)[:2]
         if pose.arrow == "forward":
             hip = view(figure.centre("hips"))
-            draw_arrow(canvas, (hip[0] + 30, hip[1]), (hip[0] + 62, hip[1]), (hip[0], -999.0))
+            ahead = ((hip[0] + FORWARD[0], hip[1]), (hip[0] + FORWARD[1], hip[1]))
+            draw_arrow(canvas, *ahead, (hip[0], -999.0))
         elif index > 0 and items[index - 1][1].view == figure.view:
             _, before, before_shift = items[index - 1]
             parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow]
             for part in parts:
                 moved = movement(before, figure, view, (before_shift - shift, 0.0), part)
                 if moved:
-                    draw_arrow(canvas, *moved, centre)
+                    draw_arrow(canvas, *moved, centre, pose.arrow_both_ways)
+        works: list[str] = []
+        behind: list[str] = []
+        if index == len(items) - 1:
+            for plain, medical in muscles:
+                region = region_of(plain, medical)
+                if region is not None:
+                    works.append(plain.lower())
+                    if not draw_muscle(canvas, figure, region):
+                        behind.append(plain.lower())
         title = f"{name}: {caption[0].lower() + caption[1:]} position"
-        svg = _document(
-            canvas, palette, (x0 - shift, -y1, x1 - x0, y1 - y0), title, descriptions[index]
-        )
-        drawings.append(Drawing(key, caption, title, descriptions[index], svg))
+        description = descriptions[index]
+        if works:
+            description += f" Shaded, the muscles it works: {_words(works)}"
+            description += f" ({_words(behind)} drawn dashed, on the far side)." if behind else "."
+        svg = _document(canvas, palette, (x0 - shift, -y1, x1 - x0, y1 - y0), title, description)
+        drawings.append(Drawing(key, caption, title, description, svg, tuple(works), tuple(behind)))
     return drawings
+
+
+def _words(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _document(

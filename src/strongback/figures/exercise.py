@@ -15,7 +15,9 @@ from strongback.text import plain_text
 
 PALETTES = {"screen": SCREEN, "print": PRINT}
 
-_DRAWN: dict[tuple[str, str, tuple[str, ...], bool, str], tuple[Drawing, ...]] = {}
+_DRAWN: dict[
+    tuple[str, str, tuple[str, ...], bool, str, tuple[tuple[str, str], ...]], tuple[Drawing, ...]
+] = {}
 """Drawings by everything they are made from: the web page, the finder card and the PDFs of
 one exercise share them within a build (and `mkdocs serve` across rebuilds)."""
 
@@ -26,14 +28,22 @@ def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
         return []
     descriptions = _descriptions(exercise)
     is_held = held(exercise)
-    key = (exercise.name, exercise.poses.model_dump_json(), descriptions, is_held, palette)
+    muscles = tuple((m.plain, m.medical) for m in exercise.muscles.primary)
+    key = (exercise.name, exercise.poses.model_dump_json(), descriptions, is_held, palette, muscles)
     found = _DRAWN.get(key)
     if found is None:
         # The poses were validated (contacts solved) when the content was loaded: draw them
         # as they are rather than validating a copy again.
         chosen: Palette = PALETTES[palette]
         found = tuple(
-            render(exercise.name, exercise.poses, list(descriptions), held=is_held, palette=chosen)
+            render(
+                exercise.name,
+                exercise.poses,
+                list(descriptions),
+                held=is_held,
+                palette=chosen,
+                muscles=muscles,
+            )
         )
         if len(_DRAWN) >= 1024:
             _DRAWN.clear()

@@ -5,8 +5,6 @@ contact checked (props.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from strongback.figures import body as B
 from strongback.figures.figure import Figure, Segment
 from strongback.figures.geometry import (
@@ -23,15 +21,27 @@ from strongback.figures.geometry import (
 )
 from strongback.figures.props import place
 from strongback.figures.spine import TOP_INSET, trunk
+from strongback.model.parts import expand_parts
+from strongback.model.pose import Pose
 
-if TYPE_CHECKING:
-    from strongback.figures.pose import Pose
+
+def solved(pose: Pose) -> Figure:
+    """The pose as a figure: solved once (when the loader checks the pose) and kept on the pose
+    for drawing it (a pose is frozen, so the figure stays true to it)."""
+    if pose._solved is None:
+        pose._solved = solve(pose)
+    figure: Figure = pose._solved
+    return figure
+
+
+def contact_problems(pose: Pose) -> list[str]:
+    """The geometry check of a pose (`model.pose.POSE_CHECK`, passed by the loader): each
+    declared contact the body does not reach, as a message."""
+    return solved(pose).problems
 
 
 def solve(pose: Pose) -> Figure:
     """Joint angles -> a figure on the floor, props placed, contacts checked."""
-    from strongback.figures.pose import expand_parts
-
     segments, landmarks = _body(pose)
     low = min(-seg.extreme((0.0, -1.0, 0.0)) for seg in segments)
     offset = (0.0, (pose.off_floor or 0) * CM - low, 0.0)

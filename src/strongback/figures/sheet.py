@@ -15,6 +15,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from strongback.errors import StrongbackError
 from strongback.figures.exercise import data_uri, drawings
 from strongback.model import Content
 
@@ -23,7 +24,7 @@ CELL_W, CELL_H, NAME_W, LABEL_H = 300, 170, 190, 18
 
 def sheet_html(content: Content) -> str:
     from strongback.catalogue import Catalogue
-    from strongback.templating import environment
+    from strongback.pages.templating import environment
 
     rows = [(exercise, drawings(exercise)) for exercise in content.exercises.values()]
     source = {page.record_id: page.source for page in Catalogue.of(content).of_kind("exercise")}
@@ -84,7 +85,7 @@ def write_sheet(content: Content, target: Path, *, png: bool = True) -> list[Pat
     return written
 
 
-class PngError(Exception):
+class PngError(StrongbackError):
     pass
 
 

@@ -57,7 +57,7 @@ def _chord(angles: list[float]) -> float:
     return math.degrees(math.atan2(x, y))
 
 
-def _widths(level: float) -> tuple[float, float]:
+def widths(level: float) -> tuple[float, float]:
     """Half width and half depth of the trunk at `level` (H above the hip joints, on its axis)."""
     w, d = B.TRUNK_HALF_WIDTH, B.TRUNK_HALF_DEPTH
     waist = B.PELVIS + B.LUMBAR
@@ -116,8 +116,8 @@ def trunk(
         frame = turn(flex(root, angle), twisted)
         end = add(point, frame[1], length)
         drawn = add(point, frame[1], length - TOP_INSET) if index == last else end
-        wa, da = _widths(level)
-        wb, db = _widths(level + length - (TOP_INSET if index == last else 0))
+        wa, da = widths(level)
+        wb, db = widths(level + length - (TOP_INSET if index == last else 0))
         # A piece's depth ratio is its middle's; the drawing reads each end's own depth.
         ka, kb = _lifted(level), _lifted(level + length)
         a, b = add(point, hips, ka), add(drawn, hips, kb)
@@ -132,6 +132,9 @@ def trunk(
             landmarks["belly"] = add(middle, frame[0], da + t * (db - da))
         if index == 0:
             landmarks["s1"] = add(add(end, frame[0], -B.SPINE_BEHIND), hips, kb)
+            # The front of the pelvis (the bony points at the front of the hips): it shows the
+            # pelvis tilting.
+            landmarks["pelvis"] = add(b, frame[0], db)
         elif index == n:
             landmarks["t12"] = add(end, frame[0], -B.SPINE_BEHIND)
         point, level = end, level + length

@@ -28,11 +28,16 @@ class Palette:
     edge: str
     floor: str
     arrow: str
+    muscle: str
 
 
-SCREEN = Palette("#0b4f4a", "#2a7a72", "#5e9c94", "#e3e7ea", "#7d8b93", "#7d8b93", "#c2410c")
+SCREEN = Palette(
+    "#0b4f4a", "#2a7a72", "#5e9c94", "#e3e7ea", "#7d8b93", "#7d8b93", "#c2410c", "#f08fc0"
+)
 """Fallback colours (the light scheme); the site's CSS custom properties override them."""
-PRINT = Palette("#000000", "#3c3c3c", "#8c8c8c", "#ececec", "#5a5a5a", "#000000", "#000000")
+PRINT = Palette(
+    "#000000", "#3c3c3c", "#8c8c8c", "#ececec", "#5a5a5a", "#000000", "#000000", "#dcdcdc"
+)
 """Black and grey only, for PDFs and paper."""
 
 CLASSES = {
@@ -42,6 +47,8 @@ CLASSES = {
     "prop": "sbf-p",
     "floor": "sbf-l",
     "arrow": "sbf-a",
+    "muscle": "sbf-m",
+    "hidden": "sbf-m sbf-mh",
 }
 
 
@@ -119,11 +126,16 @@ class Canvas:
         self.shapes.append(Shape(depth, role, f'path d="{d}"'))
 
     def line(
-        self, role: str, points: list[tuple[float, float]], width: float, depth: float = -9.0
+        self,
+        role: str,
+        points: list[tuple[float, float]],
+        width: float,
+        depth: float = -9.0,
+        extra: str = "",
     ) -> None:
         d = "M" + "L".join(f"{num(x)} {num(-y)}" for x, y in points)
         self.shapes.append(
-            Shape(depth, role, f'path d="{d}" stroke-width="{num(width)}"', stroke=True)
+            Shape(depth, role, f'path d="{d}" stroke-width="{num(width)}"{extra}', stroke=True)
         )
 
     def rect(
@@ -153,7 +165,7 @@ class Canvas:
     def elements(self, palette: Palette) -> list[str]:
         out = []
         for shape in sorted(self.shapes, key=lambda s: s.depth):
-            colour = getattr(palette, shape.role)
+            colour = palette.muscle if shape.role == "hidden" else getattr(palette, shape.role)
             cls = CLASSES[shape.role]
             if shape.stroke and shape.role == "prop":
                 colour = palette.edge

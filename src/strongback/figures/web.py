@@ -1,10 +1,11 @@
-"""Jinja globals for templates: an exercise's figures block, its thumbnail, its printed figures.
+"""The figures of a finished web page: an exercise's captioned figures and its thumbnail, put
+into the slots its templates wrote.
 
 Web pages get their figures after Markdown, so that neither Markdown nor the search index has to
-read kilobytes of SVG per figure: a page template writes a slot (`{{ figures_slot(exercise) }}`
-for the captioned figures, `data-sb-figure="<id>"` on an empty `<div>` for a thumbnail) and
-`fill_figure_slots` puts the figures in the finished HTML page. Handout HTML for the PDFs calls
-`{{ print_figures(exercise) }}` directly. The HTML is in templates/figures/.
+read kilobytes of SVG per figure: a page template writes a slot (`{{ figures_slot(exercise) }}`,
+see `figures.slots`, for the captioned figures, `data-sb-figure="<id>"` on an empty `<div>` for a
+thumbnail) and `fill_figure_slots` puts the figures in the finished HTML page. The HTML is in
+templates/figures/.
 """
 
 from __future__ import annotations
@@ -15,16 +16,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from strongback.figures import printed
-from strongback.figures.exercise import data_uri, drawings, svg_markup
+from strongback.figures.exercise import drawings, svg_markup
+from strongback.figures.slots import render_figures
 from strongback.model import Exercise
+from strongback.pages.templating import environment
 
 
 def _render(template: str, **context: Any) -> Markup:
-    from strongback.templating import environment
-
-    html = environment(autoescape=True).get_template(f"figures/{template}").render(**context)
-    return Markup(html.strip())
+    return render_figures(environment(autoescape=True), template, **context)
 
 
 def exercise_figures(exercise: Exercise) -> Markup:
@@ -39,21 +38,6 @@ def exercise_thumbnail(exercise: Exercise) -> Markup:
     """One small figure (the end position) for an exercise card (web)."""
     found = drawings(exercise)
     return _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
-
-
-def figures_slot(exercise: Exercise) -> Markup:
-    """Where the captioned figures go on a web page: an empty `<div>` followed by a blank line, so
-    it can start a line of Markdown (a raw HTML block); empty when the exercise has no poses."""
-    if exercise.poses is None:
-        return Markup("")
-    return Markup('<div data-sb-figures="{}"></div>\n\n').format(exercise.id)
-
-
-def print_figures(exercise: Exercise, layout: str = "sheet") -> Markup:
-    """The figures in black and grey, as images, for a PDF, sized for `layout` ('card': beside
-    a routine's steps; 'sheet': an exercise's own sheet; see `figures.printed`)."""
-    placed = printed.place(drawings(exercise, "print"), printed.LAYOUTS[layout])
-    return _render("print.html.jinja", placed=placed, uri=data_uri, layout=layout)
 
 
 _SLOT = re.compile(r'<div((?: [^<>]*?)?) data-sb-figure(s?)="([a-z0-9-]+)"([^<>]*)></div>')
@@ -78,9 +62,3 @@ def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
         return f"<div{before}{after}>{thumb}</div>"
 
     return _SLOT.sub(fill, html)
-
-
-GLOBALS = {
-    "figures_slot": figures_slot,
-    "print_figures": print_figures,
-}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from strongback.load.sourcemap import SourceMap
 from strongback.model.docs import DocMeta
 from strongback.model.exercise import Exercise
 from strongback.model.glossary import Glossary
@@ -11,7 +12,6 @@ from strongback.model.handout import Handout
 from strongback.model.references import Reference
 from strongback.model.site import Site
 from strongback.model.topics import Safety, Topic
-from strongback.sourcemap import SourceMap
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from strongback.figures.pose import Poses
 from strongback.model.dose import Dose, Frequency
 from strongback.model.fields import (
     KEY_POINTS_DESCRIPTION,
@@ -19,6 +18,7 @@ from strongback.model.fields import (
     StrictModel,
 )
 from strongback.model.people import Review
+from strongback.model.pose import Poses
 from strongback.model.topics import Claim
 
 Category = Literal["mobility", "core", "strength"]

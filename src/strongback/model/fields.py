@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from strongback.citations import citation_keys
-from strongback.messages import raw_html, unknown_citation
-from strongback.suggest import did_you_mean
+from strongback.load.messages import raw_html, unknown_citation
+from strongback.load.suggest import did_you_mean
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")

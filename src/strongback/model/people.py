@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, model_validator
 
+from strongback.load.suggest import did_you_mean
 from strongback.model.fields import AuthorId, HttpUrl, PlainText, ReviewerId, Slug, StrictModel
-from strongback.suggest import did_you_mean
 
 
 class Author(StrictModel):
