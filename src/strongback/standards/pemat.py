@@ -51,8 +51,14 @@ _CLAUSE = frozenset({"if", "when", "as", "while", "once", "before", "after"})
 step may open with a clause ('As you breathe out, tighten…'): then the word after its comma
 counts."""
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$", re.MULTILINE)
-_LABELS = re.compile(r"<(title|desc|text)\b[^>]*>.*?</\1>|\s(id|aria-[a-z]+)=\"[^\"]*\"", re.S)
-"""What names a figure rather than draws it: two figures differ only if their shapes do."""
+_LABELS = re.compile(
+    r"<(title|desc|text)\b[^>]*>.*?</\1>|\s(id|aria-[a-z]+)=\"[^\"]*\""
+    r"|<path\b[^>]*class=\"sbf-m\b[^>]*>",
+    re.S,
+)
+"""What names a figure rather than draws it, and the working muscles' tint (the same body may
+show other muscles working): two figures differ only if the body or a prop is drawn
+differently."""
 _YOU = re.compile(r"\b(you|your|yourself)\b", re.IGNORECASE)
 
 
