@@ -37,14 +37,17 @@ def web_links(markdown: str, page_src: str) -> str:
 
 
 def print_links(markdown: str, sheet_name: Callable[[str, str], str | None]) -> str:
-    """Every page link as text that names its sheet: 'side plank on knees (sheet: Side plank on
-    knees)'; `sheet_name(kind, id)` is the sheet's title (None: no sheet, the text stays)."""
+    """Every page link as text that names its sheet: 'bridge (see the “Glute bridge” sheet)', or
+    'side plank on knees (see its sheet)' when the text is the sheet's title; `sheet_name(kind,
+    id)` is the sheet's title (None: no sheet, the text stays)."""
 
     def name(match: re.Match[str]) -> str:
         text, kind, key = match.groups()
         title = sheet_name(kind, key)
         if title is None:
             return text
+        if text.lower() == title.lower():
+            return f"{text} (see its sheet)"
         return f"{text} (see the “{title}” sheet)"
 
     return PAGE_LINK.sub(name, markdown)

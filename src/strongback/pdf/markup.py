@@ -28,7 +28,11 @@ class MarkdownText:
     """Renders the Markdown text fields of one document, numbering `[@key]` citations in the
     order the template shows them, so the reference list at the end matches the numbers."""
 
-    def __init__(self, sheet_name: Callable[[str, str], str | None] = lambda kind, key: None):
+    @staticmethod
+    def NO_SHEETS(kind: str, key: str) -> str | None:
+        return None
+
+    def __init__(self, sheet_name: Callable[[str, str], str | None] = NO_SHEETS):
         self.keys: list[str] = []
         self._markdown = markdown.Markdown(output_format="html")
         self._sheet_name = sheet_name
@@ -111,7 +115,13 @@ def render_html(
             content=content,
             review=review_info(review, site, today),
             qr_code=qr_code(spec.address),
-            md=MarkdownText(sheet_names(content.exercises, content.handouts)),
+            # An exercise sheet names the sheet a link points to; a routine sheet, which has no
+            # line to spare, prints the link's words only.
+            md=MarkdownText(
+                sheet_names(content.exercises, content.handouts)
+                if spec.kind == "exercise"
+                else MarkdownText.NO_SHEETS
+            ),
             key_points=key_points,
         )
     )

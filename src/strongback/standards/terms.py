@@ -24,8 +24,8 @@ EXPLAINED_BY_TEMPLATE: dict[PageKind, tuple[str, ...]] = {
     "handout": ("set", "repetition"),
 }
 """Terms the page's own template explains before any content text, by glossary term: the dose
-box of an exercise page, the facts at the top of a routine page, and the line under "How often"
-on a sheet (`Glossary.explain`, tested in tests/test_terms.py)."""
+box of an exercise page and the facts at the top of a routine page (`Glossary.explain`, tested
+in tests/test_terms.py). The printed sheets do not explain them yet (no room)."""
 
 SHARED_SAFETY: dict[PageKind, tuple[str, ...]] = {
     "exercise": ("see_doctor", "emergency"),
