@@ -130,6 +130,8 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         first["text"] = _CITATION.sub(f"[@{key}]", first["text"], count=1)
         if key not in first["text"]:
             first["text"] = first["text"].rstrip(".") + f" [@{key}]."
+        if first.get("evidence") == "strong":  # a synthetic trial allows at most 'moderate'
+            first["evidence"] = "moderate"
         text = _relink(
             _dump(exercise), lambda real, c=copy: synthetic_id(real, c) or synthetic_id(real, 0)
         )
@@ -171,6 +173,24 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         )
         (content_dir / "handouts" / f"{handout['id']}.yml").write_text(text, "utf-8")
         texts.append(text)
+
+    # Topic sections link to exercises and routines by id: point them at the synthetic copies.
+    first_copy = {
+        base["id"]: f"{base['id']}-s{j}" for j, base in enumerate(real_handouts[: want["handouts"]])
+    }
+    for topic in ("benefits.yml", "causes.yml", "diet.yml"):
+        path = content_dir / topic
+        data = yaml.safe_load(path.read_text("utf-8"))
+        linked = [
+            s for s in data.get("sections", []) if "exercise_links" in s or "routine_links" in s
+        ]
+        for section in linked:
+            exercises = [synthetic_id(x, 0) for x in section.pop("exercise_links", [])]
+            routines = [first_copy.get(x) for x in section.pop("routine_links", [])]
+            section["exercise_links"] = [x for x in exercises if x]
+            section["routine_links"] = [x for x in routines if x]
+        if linked:
+            path.write_text(_dump(data), "utf-8")
 
     # Keep the real references that something still cites, so none is reported as uncited.
     cited: set[str] = set()

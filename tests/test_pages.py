@@ -48,6 +48,7 @@ def test_the_expected_pages_are_generated() -> None:
         "warning-signs.md",
         "exercises/index.md",
         "handouts/index.md",
+        "routines/make.md",
         "tags.md",
         "about.md",
         "exercises/bird-dog.md",

@@ -24,6 +24,7 @@ PageKind = Literal[
     "safety",
     "exercise-list",
     "handout-list",
+    "routine-builder",
     "tags",
     "about",
     "exercise",
@@ -128,6 +129,7 @@ class Catalogue:
             record(urls.WARNING_SIGNS, "safety", where["safety"], content.safety),
             listing(urls.EXERCISES, "exercise-list", "content/exercises"),
             listing(urls.HANDOUTS, "handout-list", "content/handouts"),
+            listing(urls.ROUTINE_BUILDER, "routine-builder", "content/exercises"),
             listing(urls.TAGS, "tags", "content/exercises"),
             record(urls.ABOUT, "about", site_file, site),
         ]

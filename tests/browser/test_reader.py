@@ -152,7 +152,7 @@ def test_routine_page_shows_the_routine_at_a_glance_then_exercises_then_print(
     assert order == sorted(order), order
     # Each figure in the row leads to its exercise further down.
     s.page.locator(".sb-glance__item a").nth(3).click()
-    assert s.page.url.endswith("#deep-abdominal-brace")
+    assert s.page.url.endswith("#deep-tummy-tightening")
     s.assert_clean()
 
 

@@ -35,7 +35,7 @@ from strongback.build.staging import SiteDir, Staging
 from strongback.errors import ContentErrors, StrongbackError
 from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
-from strongback.pages import content_reference, jsonld
+from strongback.pages import content_reference, jsonld, routine_builder
 
 Mode = Literal["build", "serve", "offline"]
 """build: the public site; serve: the author's preview (`mkdocs serve`); offline: the copy that
@@ -257,6 +257,18 @@ class Build:
             Output(page.src_uri, page.markdown, source=page.source) for page in site.pages.pages
         ]
         found.append(Output("robots.txt", publish.robots_txt(self.site_url)))
+        # Renamed pages keep their old address (urls.MOVED). Only the offline copy, made with
+        # file URLs, has no directory URLs.
+        listed = {path for path in existing if path.endswith(".md")} | {o.path for o in found}
+        moved = publish.redirect_pages(self.site_url, directory_urls=not self.offline, pages=listed)
+        found += [
+            Output(path, publish.with_security_policy(html) if self.policy else html)
+            for path, html in moved.items()
+        ]
+        # The "Make a routine" page's exercise data: a script, so it also loads from file://;
+        # its QR codes open the public address.
+        data = routine_builder.data_script(site.content, self.settings.site_url)
+        found.append(Output(routine_builder.DATA_FILE, data))
         styles = {
             path: assets.published(path, read(path) or "")
             for path in existing

@@ -150,7 +150,7 @@ def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, flo
     for prop in figure.props:
         for p in prop.points.values():
             x, y, _ = view(p)
-            pad = 25.0 if prop.type == "barbell" else 14.0
+            pad = 34.0 if prop.type == "barbell" else 14.0
             xs += [x + shift - pad, x + shift + pad]
             ys += [y - pad, y + pad]
         if prop.type == "wall":

@@ -117,7 +117,7 @@ def draw_muscle(canvas: Canvas, figure: Figure, region: Region) -> bool:
 def _place(figure: Figure, region: Region) -> tuple[list[Vec], Vec, Segment, float]:
     """Points along the region (world), its outward direction, the body shape it lies on and
     its thickness."""
-    steps = 6
+    steps = 3
     if region.on == "trunk":
         points, normals = [], []
         half = 0.0

@@ -243,6 +243,11 @@ def _context(
         for doc in folder_docs["exercises"]
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
+    context["handout_ids"] = {
+        doc.data["id"]
+        for doc in folder_docs["handouts"]
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
+    }
     return context
 
 

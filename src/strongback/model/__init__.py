@@ -41,7 +41,15 @@ from strongback.model.handout import Handout, HandoutItem
 from strongback.model.people import Author, ContributorId, Fingerprint, Review, Reviewer
 from strongback.model.references import OBSERVATIONAL_TYPES, Reference, References, ReferenceType
 from strongback.model.site import Contact, Disclosure, Publisher, Site
-from strongback.model.topics import Claim, Evidence, Safety, Section, Topic
+from strongback.model.topics import (
+    Claim,
+    Evidence,
+    FrequencyChart,
+    Safety,
+    Section,
+    Topic,
+    WhatToDo,
+)
 
 __all__ = [
     "OBSERVATIONAL_TYPES",
@@ -62,6 +70,7 @@ __all__ = [
     "ExerciseId",
     "Fingerprint",
     "Frequency",
+    "FrequencyChart",
     "Glossary",
     "GlossaryTerm",
     "Handout",
@@ -90,4 +99,5 @@ __all__ = [
     "Slug",
     "StrictModel",
     "Topic",
+    "WhatToDo",
 ]

@@ -79,6 +79,9 @@ ExerciseId = Annotated[
     Slug,
     _known("exercise", "exercise_ids", "exercise ids are the file names in content/exercises/"),
 ]
+RoutineId = Annotated[
+    Slug, _known("routine", "handout_ids", "routine ids are the file names in content/handouts/")
+]
 AuthorId = Annotated[Slug, _known("author", "author_ids", "authors are listed in content/site.yml")]
 ReviewerId = Annotated[
     Slug, _known("reviewer", "reviewer_ids", "reviewers are listed in content/site.yml")

@@ -17,6 +17,7 @@ from strongback.links import web_links
 from strongback.model import Content, Exercise
 from strongback.model.review_dates import ReviewInfo
 from strongback.pages.finder import POSITIONS, finder_context
+from strongback.pages.routine_builder import builder_context
 from strongback.pages.session import METHOD, routine_minutes, session_minutes
 from strongback.pages.templating import render
 from strongback.text import FRONT_MATTER
@@ -147,6 +148,8 @@ def _template(entry: CataloguePage, content: Content) -> tuple[str, dict[str, ob
         return "pages/exercise-index.md.jinja", {"categories": CATEGORIES, **finder}
     if kind == "handout-list":
         return "pages/handout-index.md.jinja", {"handouts": list(content.handouts.values())}
+    if kind == "routine-builder":
+        return "pages/routine-builder.md.jinja", builder_context(content, CATEGORIES)
     if kind == "tags":
         return "pages/tags.md.jinja", {}
     if kind == "about":
