@@ -36,6 +36,7 @@ from strongback.model.fields import (
     Slug,
     StrictModel,
 )
+from strongback.model.glossary import Glossary, GlossaryTerm
 from strongback.model.handout import Handout, HandoutItem
 from strongback.model.people import Author, ContributorId, Fingerprint, Review, Reviewer
 from strongback.model.references import OBSERVATIONAL_TYPES, Reference, References, ReferenceType
@@ -70,6 +71,8 @@ __all__ = [
     "Fingerprint",
     "Frequency",
     "FrequencyChart",
+    "Glossary",
+    "GlossaryTerm",
     "Handout",
     "HandoutItem",
     "HttpUrl",

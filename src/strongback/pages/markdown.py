@@ -13,6 +13,7 @@ from datetime import date
 
 from strongback.catalogue import Catalogue, CataloguePage, PageKind
 from strongback.citations import citation_keys, number_citations, reference_list
+from strongback.links import web_links
 from strongback.model import Content, Exercise
 from strongback.model.review_dates import ReviewInfo
 from strongback.pages.finder import POSITIONS, finder_context
@@ -90,6 +91,7 @@ def build_pages(
 
     def page(entry: CataloguePage, template: str, **context: object) -> GeneratedPage:
         markdown = render(template, page_src=entry.src_uri, site=site, content=content, **context)
+        markdown = web_links(markdown, entry.src_uri)
         title = _front_matter_value(markdown, "title")
         description = _front_matter_value(markdown, "description")
         info = entry.review_info(content, today)
