@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from strongback.build.site_build import SiteBuild
+from strongback.catalogue import Catalogue
 from strongback.cli import main
 from strongback.load.loader import ContentErrors, load_content
 from strongback.standards import causal_words, check_content
@@ -41,7 +42,7 @@ def expected(case: str) -> str:
 
 def findings(root: Path) -> str:
     content = load_content(root / "content", root / "docs")
-    report = check_content(content, today=DAY, root=root)
+    report = check_content(content, today=DAY, root=root, catalogue=Catalogue.of(content))
     lines = [f"error: {e}" for e in report.errors] + [f"warning: {w}" for w in report.warnings]
     return "\n".join(lines) + "\n"
 
@@ -76,7 +77,7 @@ def test_image_needs_alt_licence_author_and_source(tmp_path: Path) -> None:
 
 def test_real_content_passes_check() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    report = check_content(content, today=DAY, root=REPO)
+    report = check_content(content, today=DAY, root=REPO, catalogue=Catalogue.of(content))
     assert [str(e) for e in report.errors] == []
     assert [str(w) for w in report.warnings] == []
     assert report.claims > 0

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from strongback.catalogue import Catalogue
 from strongback.figures import body
 from strongback.figures.drawing import render
 from strongback.figures.exercise import drawings
@@ -338,7 +339,7 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
     content = load_content(ROOT / "content", ROOT / "docs")
     spec = next(
         s
-        for s in pdf.pdf_specs(content, "https://strongback.example/")
+        for s in pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))
         if s.kind == kind and s.record_id == record and s.paper == "a4"
     )
     size = 10.5
@@ -396,11 +397,11 @@ def test_page_markdown_has_slots_and_the_finished_page_gets_the_figures() -> Non
 
     build = SiteBuild.load(ROOT, ROOT / "docs")
     exercises = build.content.exercises
-    page = next(p for p in build.pages.pages if p.src_uri == "exercises/bird-dog.md")
-    assert "<svg" not in page.markdown
-    assert '<div data-sb-figures="bird-dog"></div>\n\n' in page.markdown
-    index = next(p for p in build.pages.pages if p.src_uri == "exercises/index.md")
-    assert "<svg" not in index.markdown and index.markdown.count(" data-sb-figure=") == 28
+    page = build.pages.markdown["exercises/bird-dog.md"]
+    assert "<svg" not in page
+    assert '<div data-sb-figures="bird-dog"></div>\n\n' in page
+    index = build.pages.markdown["exercises/index.md"]
+    assert "<svg" not in index and index.count(" data-sb-figure=") == 28
 
     block = str(exercise_figures(exercises["bird-dog"]))
     # Kneeling, the bird dog's figures are wide: a row each on a phone.

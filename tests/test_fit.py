@@ -13,6 +13,7 @@ import pypdf
 import pytest
 
 from strongback import pdf
+from strongback.catalogue import Catalogue
 from strongback.cli import main
 from strongback.load.loader import load_content
 from strongback.pdf import typeset
@@ -85,7 +86,7 @@ def test_handouts_writes_the_overflowing_sheet_under_a_marked_name(
 
 def _shipped_specs() -> list[pdf.PdfSpec]:
     content = load_content(REPO / "content", REPO / "docs")
-    return pdf.pdf_specs(content, SITE_URL)
+    return pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
 
 
 @pytest.mark.parametrize("spec", _shipped_specs(), ids=lambda spec: spec.site_path)

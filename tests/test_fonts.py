@@ -13,6 +13,7 @@ import pypdf
 import pytest
 
 from strongback import fonts, pdf
+from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
 from strongback.model import Content
 
@@ -58,7 +59,7 @@ def test_the_font_files_and_their_licence_are_shipped() -> None:
 
 def test_the_font_draws_every_character_the_shipped_sheets_print() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    for spec in pdf.pdf_specs(content, SITE_URL):
+    for spec in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content)):
         text = pdf.sheet_text(pdf.render_html(spec, content, today=today()))
         assert fonts.missing_characters(text) == [], spec.site_path
 
@@ -72,7 +73,13 @@ def test_a_character_the_font_lacks_stops_the_sheet_before_rendering(tmp_path: P
            | {"bird-dog": bird_dog.model_copy(update={"steps": steps})}}
     )  # fmt: skip
     with pytest.raises(pdf.PdfErrors) as raised:
-        pdf.build_pdfs(changed, site_url=SITE_URL, cache=tmp_path / "c", today=today())
+        pdf.build_pdfs(
+            changed,
+            site_url=SITE_URL,
+            cache=tmp_path / "c",
+            today=today(),
+            catalogue=Catalogue.of(changed),
+        )
     assert (
         "content/exercises/bird-dog.yml: the A4 sheet uses characters the bundled font "
         "(Atkinson Hyperlegible) cannot print: '→' (U+2192), '✓' (U+2713). Use plain letters "

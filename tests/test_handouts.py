@@ -20,6 +20,7 @@ import pypdf
 import pytest
 
 from strongback import pdf, urls
+from strongback.catalogue import Catalogue
 from strongback.errors import SettingError
 from strongback.load.loader import load_content
 from strongback.model import Content
@@ -103,7 +104,10 @@ def today() -> date:
 
 def test_every_handout_and_exercise_gets_a4_and_letter(tmp_path: Path) -> None:
     content = minimal_content(root=tmp_path)
-    specs = {(s.site_path, s.address, s.source) for s in pdf.pdf_specs(content, SITE_URL)}
+    specs = {
+        (s.site_path, s.address, s.source)
+        for s in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
+    }
     assert specs == {
         ("handouts/starter-a4.pdf", f"{SITE_URL}handouts/starter/", "content/handouts/starter.yml"),
         ("handouts/starter-letter.pdf", f"{SITE_URL}handouts/starter/",
@@ -158,7 +162,7 @@ def test_cautions_two_exercises_share_are_printed_once(tmp_path: Path) -> None:
 def test_handout_html_holds_everything_a_printed_routine_needs(tmp_path: Path) -> None:
     content = minimal_content("blank-dose", root=tmp_path)
     spec = next(
-        s for s in pdf.pdf_specs(content, SITE_URL)
+        s for s in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
         if s.record_id == "blank-dose" and s.paper == "letter"
     )  # fmt: skip
     html = pdf.render_html(spec, content, today=today())
@@ -228,7 +232,7 @@ def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> 
     def keys(content: Content) -> dict[str, str]:
         return {
             s.site_path: pdf.cache_key(s, content, today=today(), engine=engine)
-            for s in pdf.pdf_specs(content, SITE_URL)
+            for s in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
         }
 
     before = keys(content)
@@ -244,21 +248,27 @@ def test_cache_key_changes_only_for_pdfs_whose_input_changed(tmp_path: Path) -> 
         "handouts/starter-a4.pdf", "handouts/starter-letter.pdf",
     }  # fmt: skip
     assert pdf.cache_key(
-        pdf.pdf_specs(content, SITE_URL)[0], content, today=today(), engine="other"
+        pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))[0],
+        content,
+        today=today(),
+        engine="other",
     ) != next(iter(before.values()))
 
 
 def test_an_unset_site_url_is_an_error(tmp_path: Path) -> None:
+    content = minimal_content(root=tmp_path)
     with pytest.raises(SettingError, match="site_url is not set"):
         pdf.build_pdfs(
-            minimal_content(root=tmp_path), site_url="", cache=tmp_path / "c", today=today()
-        )
+            content, site_url="", cache=tmp_path / "c", today=today(),
+            catalogue=Catalogue.of(content),
+        )  # fmt: skip
 
 
 def test_off_mode_publishes_the_shipped_placeholder_without_rendering(tmp_path: Path) -> None:
+    content = minimal_content(root=tmp_path)
     build = pdf.build_pdfs(
-        minimal_content(root=tmp_path), site_url=SITE_URL, cache=tmp_path / "c", today=today(),
-        mode="off",
+        content, site_url=SITE_URL, cache=tmp_path / "c", today=today(), mode="off",
+        catalogue=Catalogue.of(content),
     )  # fmt: skip
     assert build.rendered == [] and len(build.placeholders) == 6
     assert set(build.files.values()) == {pdf.placeholder_pdf()}
@@ -278,7 +288,13 @@ def minimal_pdfs(shared_once: SharedOnce) -> tuple[Content, Path]:
 
     def render(folder: Path) -> Path:
         content = minimal_content(root=folder)
-        build = pdf.build_pdfs(content, site_url=SITE_URL, cache=folder / "cache", today=today())
+        build = pdf.build_pdfs(
+            content,
+            site_url=SITE_URL,
+            cache=folder / "cache",
+            today=today(),
+            catalogue=Catalogue.of(content),
+        )
         assert len(build.rendered) == 6, build.summary()
         return folder
 
@@ -293,14 +309,18 @@ def test_a_changed_exercise_re_renders_only_its_pdfs(
     content, cache = minimal_pdfs
     warm = tmp_path / "cache"
     shutil.copytree(cache, warm)
-    again = pdf.build_pdfs(content, site_url=SITE_URL, cache=warm, today=today())
+    again = pdf.build_pdfs(
+        content, site_url=SITE_URL, cache=warm, today=today(), catalogue=Catalogue.of(content)
+    )
     assert (again.rendered, len(again.reused)) == ([], 6)
     side_plank = content.exercises["side-plank"]
     changed = Content(
         **{**vars(content), "exercises": content.exercises
            | {"side-plank": side_plank.model_copy(update={"name": "Side bridge"})}}
     )  # fmt: skip
-    build = pdf.build_pdfs(changed, site_url=SITE_URL, cache=warm, today=today())
+    build = pdf.build_pdfs(
+        changed, site_url=SITE_URL, cache=warm, today=today(), catalogue=Catalogue.of(changed)
+    )
     assert sorted(build.rendered) == [
         "exercises/side-plank-a4.pdf", "exercises/side-plank-letter.pdf",
         "handouts/starter-a4.pdf", "handouts/starter-letter.pdf",
@@ -312,7 +332,9 @@ def test_a_changed_exercise_re_renders_only_its_pdfs(
 @pytest.mark.pdf
 def test_pdf_metadata_comes_from_the_content(minimal_pdfs: tuple[Content, Path]) -> None:
     content, cache = minimal_pdfs
-    build = pdf.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
+    build = pdf.build_pdfs(
+        content, site_url=SITE_URL, cache=cache, today=today(), catalogue=Catalogue.of(content)
+    )
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     metadata = reader.metadata
     assert metadata is not None
@@ -331,7 +353,9 @@ def test_pdf_metadata_comes_from_the_content(minimal_pdfs: tuple[Content, Path])
 @pytest.mark.pdf
 def test_the_handout_fits_the_largest_type_it_can(minimal_pdfs: tuple[Content, Path]) -> None:
     content, cache = minimal_pdfs
-    build = pdf.build_pdfs(content, site_url=SITE_URL, cache=cache, today=today())
+    build = pdf.build_pdfs(
+        content, site_url=SITE_URL, cache=cache, today=today(), catalogue=Catalogue.of(content)
+    )
     # Two exercises leave room: the starter routine prints at the largest size, on one page.
     reader = pypdf.PdfReader(build.files["handouts/starter-a4.pdf"])
     assert len(reader.pages) == 1
@@ -360,7 +384,13 @@ def test_cache_second_build_renders_nothing_and_bytes_are_reproducible(
     assert "strongback: 6 PDFs: 0 rendered, 6 from cache" in second.stderr
     # Rendered in another process, in another build, into another cache: the same bytes.
     content, other_cache = minimal_pdfs
-    other = pdf.build_pdfs(content, site_url=SITE_URL, cache=other_cache, today=today())
+    other = pdf.build_pdfs(
+        content,
+        site_url=SITE_URL,
+        cache=other_cache,
+        today=today(),
+        catalogue=Catalogue.of(content),
+    )
     for site_path, path in other.files.items():
         assert (project / "site" / site_path).read_bytes() == path.read_bytes(), site_path
 
@@ -445,7 +475,9 @@ def test_cli_writes_every_pdf_into_a_folder(
 
 
 def published_pdfs(site: Path) -> list[tuple[pdf.PdfSpec, Path]]:
-    return [(spec, site / spec.site_path) for spec in pdf.pdf_specs(real_content(), SITE_URL)]
+    content = real_content()
+    specs = pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
+    return [(spec, site / spec.site_path) for spec in specs]
 
 
 @pytest.mark.pdf

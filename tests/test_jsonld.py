@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from strongback.build.site_build import SiteBuild
+from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
 from strongback.model import Content, Reviewer
 from strongback.model.review_dates import ReviewInfo
@@ -25,15 +26,15 @@ SITE_URL = "https://strongback.example/"
 @pytest.fixture(scope="module")
 def build() -> SiteBuild:
     root = FIXTURES / "minimal"
-    return SiteBuild(load_content(root / "content", root / "docs"), date(2026, 11, 27))
+    content = load_content(root / "content", root / "docs")
+    return SiteBuild(Catalogue.of(content), date(2026, 11, 27))
 
 
 def facts(build: SiteBuild, src_uri: str) -> PageFacts:
-    generated = build.generated(src_uri)
-    assert generated is not None
-    return page_facts(
-        build, src_uri, generated.markdown, title=generated.title, url=SITE_URL + src_uri
-    )
+    page = build.catalogue.page(src_uri)
+    assert page.generated
+    markdown = build.pages.markdown[src_uri]
+    return page_facts(build, src_uri, markdown, title=page.title, url=SITE_URL + src_uri)
 
 
 def test_exercise_page_is_a_medical_web_page_with_an_exercise_plan(build: SiteBuild) -> None:

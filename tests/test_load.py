@@ -28,7 +28,7 @@ def overlay(case: str, target: Path) -> Path:
 def test_minimal_fixture_is_valid() -> None:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
     assert sorted(content.exercises) == ["bird-dog", "side-plank"]
-    assert content.sources["exercise:bird-dog"] == "content/exercises/bird-dog.yml"
+    assert content.exercise_files["bird-dog"] == "content/exercises/bird-dog.yml"
     assert content.docs["index.md"].review is not None
 
 

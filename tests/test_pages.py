@@ -12,16 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from strongback.build.site_build import page_title
+from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pages.markdown import (
-    HandWrittenPage,
-    PageSet,
-    build_pages,
-    exercise_tags,
-    finish_page,
-)
+from strongback.pages.markdown import PageSet, build_pages, exercise_tags, finish_page
 
 from .conftest import FIXTURES
 
@@ -31,12 +25,8 @@ TODAY = date(2026, 11, 27)
 
 def minimal_pages() -> tuple[Content, PageSet]:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
-    docs = FIXTURES / "minimal" / "docs"
-    hand_written = [
-        HandWrittenPage(p.name, page_title(p.read_text(encoding="utf-8"), p.name), p.read_text())
-        for p in sorted(docs.glob("*.md"))
-    ]
-    return content, build_pages(content, hand_written, today=TODAY)
+    # The hand-written pages of docs/ cite references too: the catalogue lists them.
+    return content, build_pages(content, today=TODAY, catalogue=Catalogue.of(content))
 
 
 def test_the_expected_pages_are_generated() -> None:
@@ -68,8 +58,7 @@ def _golden_cases() -> list[str]:
 @pytest.mark.parametrize("src_uri", _golden_cases())
 def test_page_markdown_matches_golden(src_uri: str) -> None:
     content, pages = minimal_pages()
-    page = pages.by_src()[src_uri]
-    produced = finish_page(page.markdown, content.references)
+    produced = finish_page(pages.markdown[src_uri], content.references)
     golden = GOLDEN / src_uri
     assert produced == golden.read_text(encoding="utf-8")
 
@@ -81,7 +70,8 @@ def test_every_generated_page_has_a_golden_file() -> None:
         golden = GOLDEN / page.src_uri
         if update:
             golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_text(finish_page(page.markdown, content.references), encoding="utf-8")
+            markdown = pages.markdown[page.src_uri]
+            golden.write_text(finish_page(markdown, content.references), encoding="utf-8")
         assert golden.is_file(), f"no golden file for {page.src_uri}"
 
 
@@ -105,7 +95,7 @@ def test_unused_reference_is_a_warning(tmp_path: Path) -> None:
     )
     refs.write_text(refs.read_text(encoding="utf-8") + extra, encoding="utf-8")
     content = load_content(tmp_path / "content", tmp_path / "docs")
-    pages = build_pages(content, today=TODAY)
+    pages = build_pages(content, today=TODAY, catalogue=Catalogue.of(content))
     assert pages.warnings == [
         "content/references.yml: reference 'unused2020' is not cited by any page"
     ]
@@ -125,8 +115,8 @@ def test_evidence_goes_in_one_sources_section_at_the_end() -> None:
     """Study details, references, tags and the review box leave the reading path for one
     "Sources and evidence" section at the end (PEMAT-P item 2); nothing is dropped."""
     content, page_set = minimal_pages()
-    pages = page_set.by_src()
-    bird_dog = finish_page(pages["exercises/bird-dog.md"].markdown, content.references)
+    pages = page_set.markdown
+    bird_dog = finish_page(pages["exercises/bird-dog.md"], content.references)
     start = bird_dog.index('<details class="sb-evidence" markdown>')
     reading, evidence = bird_dog[:start], bird_dog[start:]
     assert bird_dog.count('<details class="sb-evidence"') == 1
@@ -142,7 +132,7 @@ def test_evidence_goes_in_one_sources_section_at_the_end() -> None:
     # The steps, when to stop and the safety block stay in the reading path.
     for kept in ("## How to do it", "## When to stop", "## When to see a doctor", "## Your log"):
         assert kept in reading
-    benefits = finish_page(pages["benefits.md"].markdown, content.references)
+    benefits = finish_page(pages["benefits.md"], content.references)
     reading, evidence = benefits.split('<details class="sb-evidence" markdown>')
     assert "Evidence: moderate" in reading  # the one-word strength stays with the claim
     assert "What we don't know" not in reading

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from strongback import pdf
+from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
 from strongback.pdf.cache_inputs import PACKAGE, engine_digest, library_versions, package_files
 
@@ -89,13 +90,13 @@ def test_any_changed_file_or_version_makes_a_new_digest(package: Path) -> None:
 
 def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
-    spec = pdf.pdf_specs(content, "https://strongback.example/")[0]
+    spec = pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))[0]
     day = date(2026, 11, 27)
     keys = {pdf.cache_key(spec, content, today=day, engine=e) for e in ("a", "b")}
     assert len(keys) == 2
     identifier = pdf.document_identifier(spec, content, today=day)
     assert len(identifier) == 32
-    other = pdf.pdf_specs(content, "https://strongback.example/")[1]
+    other = pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))[1]
     assert pdf.document_identifier(other, content, today=day) != identifier
 
 
@@ -104,7 +105,7 @@ def test_a_build_memo_gives_the_same_keys_and_identifiers() -> None:
     # sheet and in each routine): it must only save work, never change a key.
     root = Path(__file__).resolve().parents[1]
     content = load_content(root / "content", root / "docs")
-    specs = pdf.pdf_specs(content, "https://strongback.example/")
+    specs = pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))
     day = date(2026, 11, 30)
     memo: dict[object, object] = {}
     for spec in specs:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from strongback import pdf
+from strongback.catalogue import Catalogue
 from strongback.figures import printed
 from strongback.figures.exercise import drawings
 from strongback.load.loader import load_content
@@ -75,7 +76,7 @@ def test_routine_pdfs_lay_out_each_figure_at_its_size_with_its_text(routine: str
     content = _content()
     spec = next(
         s
-        for s in pdf.pdf_specs(content, SITE_URL)
+        for s in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
         if s.record_id == routine and s.paper == "letter"
     )
     html = pdf.render_html(spec, content, today=date.fromisoformat(TODAY), type_size=11)

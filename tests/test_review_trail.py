@@ -40,7 +40,7 @@ def review(root: Path, file: str, by: str = "editorial-team") -> int:
 
 def check(root: Path):  # type: ignore[no-untyped-def]
     content = load_content(root / "content", root / "docs")
-    return check_content(content, today=DAY, root=root)
+    return check_content(content, today=DAY, root=root, catalogue=Catalogue.of(content))
 
 
 def box(root: Path) -> str:
@@ -311,7 +311,7 @@ def test_unsourced_warning_sign_is_an_error(root: Path) -> None:
 
 def test_real_content_is_reviewed_and_unchanged_since() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    report = check_content(content, today=DAY, root=REPO)
+    report = check_content(content, today=DAY, root=REPO, catalogue=Catalogue.of(content))
     assert [str(n) for n in report.review_notices] == []
     for page in report.pages:
         assert page.review.reviewer is None  # clinical review stays pending

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from strongback import pdf
+from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
 from strongback.pages import lead_ins
 from strongback.pages.markdown import build_pages
@@ -37,20 +38,21 @@ def test_items_fit_their_lead_in(item: str, lead: lead_ins.LeadIn, fits: bool) -
 
 def test_the_real_content_fits_every_lead_in() -> None:
     content = load_content(REPO / "content", REPO / "docs")
-    assert lead_ins.lead_in_errors(content, lambda file, path: (1, 1)) == []
+    assert lead_ins.lead_in_errors(content, lambda file, path: (1, 1), Catalogue.of(content)) == []
 
 
 def test_pages_and_pdfs_print_the_lead_in_before_the_items() -> None:
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
-    pages = build_pages(content, today=date.fromisoformat(TODAY)).by_src()
+    catalogue = Catalogue.of(content)
+    pages = build_pages(content, today=date.fromisoformat(TODAY), catalogue=catalogue).markdown
     bird_dog = content.exercises["bird-dog"]
-    page = pages["exercises/bird-dog.md"].markdown
+    page = pages["exercises/bird-dog.md"]
     assert f"{STOP.text}\n\n- {bird_dog.stop_if[0]}" in page
     assert "if you have:\n\n- You" not in page
-    for markdown in (page, pages["warning-signs.md"].markdown):
+    for markdown in (page, pages["warning-signs.md"]):
         assert EMERGENCY.text in markdown
     spec = next(
-        s for s in pdf.pdf_specs(content, "https://example.org/")
+        s for s in pdf.pdf_specs(content, "https://example.org/", Catalogue.of(content))
         if s.kind == "exercise" and s.record_id == "bird-dog"
     )  # fmt: skip
     html = pdf.render_html(spec, content, today=date.fromisoformat(TODAY))

@@ -253,9 +253,8 @@ class Build:
         site = self.site
         for warning in site.pages.warnings:
             self.log.warning(warning)
-        found = [
-            Output(page.src_uri, page.markdown, source=page.source) for page in site.pages.pages
-        ]
+        markdown = site.pages.markdown
+        found = [Output(p.src_uri, markdown[p.src_uri], source=p.source) for p in site.pages.pages]
         found.append(Output("robots.txt", publish.robots_txt(self.site_url)))
         styles = {
             path: assets.published(path, read(path) or "")
