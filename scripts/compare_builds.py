@@ -120,7 +120,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="git revision to compare against, e.g. main")
     parser.add_argument("head", help="git revision with the change, e.g. HEAD")
-    parser.add_argument("--today", default="2026-11-30", help="STRONGBACK_TODAY for both builds")
+    parser.add_argument(
+        "--today",
+        default="2026-12-03",
+        help="STRONGBACK_TODAY for both builds (the tests' date: no review is in the future)",
+    )
     parser.add_argument("--offline", action="store_true", help="also compare the offline zip")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args()

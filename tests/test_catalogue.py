@@ -16,7 +16,7 @@ from strongback.build.site_build import SiteBuild
 from strongback.catalogue import KINDS, Catalogue, PageKind
 from strongback.load import messages
 from strongback.load.loader import load_content
-from strongback.model import DocMeta, fingerprint
+from strongback.model import Content, DocMeta, fingerprint
 from strongback.pages import lead_ins
 from strongback.pages.markdown import build_pages
 from strongback.standards import check_content, consistency
@@ -28,14 +28,16 @@ from strongback.standards.page_texts import (
 )
 
 from .conftest import FIXTURES, REPO, TODAY
-from .test_checks import CHECK_CASES, expected, overlay
+from .standards.test_checks import CHECK_CASES, expected, overlay
 
 DAY = date.fromisoformat(TODAY)
 SITE_URL = "https://strongback.example/"
 
 
-def test_the_catalogue_lists_every_page_once_with_its_kind_and_source() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_the_catalogue_lists_every_page_once_with_its_kind_and_source(
+    project_content: Content,
+) -> None:
+    content = project_content
     catalogue = Catalogue.of(content)
     addresses = [page.src_uri for page in catalogue]
     assert len(addresses) == len(set(addresses))
@@ -55,8 +57,8 @@ def test_the_catalogue_lists_every_page_once_with_its_kind_and_source() -> None:
     assert preview.page("authoring/content-reference.md").kind == "authoring"
 
 
-def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_pages_and_pdfs_are_the_catalogues_pages(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     catalogue = Catalogue.of(content)
     generated = build_pages(content, today=DAY, catalogue=catalogue)
     # One page type: the generated pages are the catalogue's own pages, with their Markdown.
@@ -76,8 +78,8 @@ def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
 PDF_KINDS = ("exercise", "handout")
 
 
-def test_a_site_build_is_complete_when_made() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_a_site_build_is_complete_when_made(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     build = SiteBuild(Catalogue.of(content), DAY)
     assert "exercises/bird-dog.md" in build.pages.markdown and build.content is content
     for page in build.catalogue:
@@ -89,8 +91,10 @@ def test_a_site_build_is_complete_when_made() -> None:
         build.review("nowhere.md")
 
 
-def test_the_kinds_table_names_template_address_type_and_title_of_every_page() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_the_kinds_table_names_template_address_type_and_title_of_every_page(
+    project_content: Content,
+) -> None:
+    content = project_content
     catalogue = Catalogue.of(content, preview=True)
     templates = REPO / "src" / "strongback" / "templates"
     assert set(KINDS) == set(get_args(PageKind))
@@ -131,8 +135,8 @@ def test_findings_come_from_the_source_map_not_the_files(case: str, tmp_path: Pa
     assert "\n".join(lines) + "\n" == expected(case)
 
 
-def test_the_source_map_keeps_positions_and_text() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_the_source_map_keeps_positions_and_text(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     positions = content.positions
     file = "content/exercises/bird-dog.yml"
     text = positions.text(file)

@@ -16,8 +16,8 @@ from strongback.figures.exercise import drawings
 from strongback.load.loader import load_content
 from strongback.pdf import typeset
 
-from .conftest import REPO, TODAY
-from .test_handouts import SITE_URL
+from ..conftest import REPO, TODAY
+from ..pdf.test_handouts import SITE_URL
 
 CARD, SHEET = printed.LAYOUTS["card"], printed.LAYOUTS["sheet"]
 

@@ -18,7 +18,7 @@ from strongback.model.review_dates import ReviewInfo
 from strongback.pages.dose_words import dose_summary
 from strongback.pages.jsonld import PageFacts, page_facts, page_jsonld, script_text
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 SITE_URL = "https://strongback.example/"
 
@@ -144,7 +144,7 @@ def test_every_page_has_json_ld_matching_it(built_site: Path) -> None:
 
 
 def _content() -> Content:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     return load_content(root / "content", root / "docs")
 
 

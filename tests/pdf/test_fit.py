@@ -18,7 +18,7 @@ from strongback.cli import main
 from strongback.load.loader import load_content
 from strongback.pdf import typeset
 
-from .conftest import FIXTURES, REPO, TODAY, make_project
+from ..conftest import FIXTURES, REPO, TODAY, make_project
 from .test_handouts import SITE_URL
 
 pytestmark = pytest.mark.pdf

@@ -11,7 +11,7 @@ import pytest
 from strongback.build.export import FOLDER, ExportError, offline_environment, zip_site
 from strongback.cli import main
 
-from .conftest import TODAY
+from ..conftest import TODAY
 
 
 def make_site(folder: Path) -> Path:

@@ -14,10 +14,9 @@ import pytest
 
 from strongback import fonts, pdf
 from strongback.catalogue import Catalogue
-from strongback.load.loader import load_content
 from strongback.model import Content
 
-from .conftest import REPO, build_env
+from ..conftest import build_env
 from .test_handouts import SITE_URL, minimal_content, need, today
 
 EMPTY_FONTCONFIG = """<?xml version="1.0"?>
@@ -57,8 +56,8 @@ def test_the_font_files_and_their_licence_are_shipped() -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() in vendored, path.name
 
 
-def test_the_font_draws_every_character_the_shipped_sheets_print() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_the_font_draws_every_character_the_shipped_sheets_print(project_content: Content) -> None:
+    content = project_content
     for spec in pdf.pdf_specs(content, SITE_URL, Catalogue.of(content)):
         text = pdf.sheet_text(pdf.render_html(spec, content, today=today()))
         assert fonts.missing_characters(text) == [], spec.site_path

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from strongback.load.loader import load_content
-from strongback.model import Dose
+from strongback.model import Content, Dose
 from strongback.pages import finder, session
 from strongback.pages.markdown import CATEGORIES
-
-from .conftest import REPO
 
 
 def test_minutes_follow_the_dose_as_the_method_says() -> None:
@@ -54,8 +51,8 @@ def test_equipment_groups(item: str, group: str) -> None:
     assert finder.equipment_group(item).value == group
 
 
-def test_every_real_exercise_has_a_body_position_and_a_card() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_every_real_exercise_has_a_body_position_and_a_card(project_content: Content) -> None:
+    content = project_content
     missing = [key for key, e in content.exercises.items() if e.body_position is None]
     assert missing == []
     cards = finder.cards(content.exercises.values())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import start_serve, wait_for
+from ..conftest import start_serve, wait_for
 
 pytestmark = pytest.mark.build
 

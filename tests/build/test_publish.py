@@ -16,7 +16,7 @@ from strongback.build.publish import (
     with_security_policy,
 )
 
-from .conftest import start_serve, wait_for
+from ..conftest import start_serve, wait_for
 from .test_serve import fetch
 
 PAGE = """<!doctype html>

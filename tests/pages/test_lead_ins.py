@@ -8,11 +8,11 @@ import pytest
 
 from strongback import pdf
 from strongback.catalogue import Catalogue
-from strongback.load.loader import load_content
+from strongback.model import Content
 from strongback.pages import lead_ins
 from strongback.pages.markdown import build_pages
 
-from .conftest import FIXTURES, REPO, TODAY
+from ..conftest import TODAY
 
 STOP = lead_ins.LEAD_INS["exercise.stop_if"]
 EMERGENCY = lead_ins.LEAD_INS["safety.emergency"]
@@ -36,13 +36,13 @@ def test_items_fit_their_lead_in(item: str, lead: lead_ins.LeadIn, fits: bool) -
     assert (lead_ins.item_problem(item, lead) is None) is fits
 
 
-def test_the_real_content_fits_every_lead_in() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_the_real_content_fits_every_lead_in(project_content: Content) -> None:
+    content = project_content
     assert lead_ins.lead_in_errors(content, lambda file, path: (1, 1), Catalogue.of(content)) == []
 
 
-def test_pages_and_pdfs_print_the_lead_in_before_the_items() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_pages_and_pdfs_print_the_lead_in_before_the_items(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     catalogue = Catalogue.of(content)
     pages = build_pages(content, today=date.fromisoformat(TODAY), catalogue=catalogue).markdown
     bird_dog = content.exercises["bird-dog"]

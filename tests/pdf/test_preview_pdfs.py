@@ -13,7 +13,7 @@ import pytest
 
 from strongback import pdf
 
-from .conftest import FIXTURES, run_build, start_serve, wait_for
+from ..conftest import FIXTURES, run_build, start_serve, wait_for
 from .test_handouts import fetch
 
 pytestmark = [pytest.mark.build, pytest.mark.pdf]

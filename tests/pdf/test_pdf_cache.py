@@ -11,9 +11,8 @@ import pytest
 from strongback import pdf
 from strongback.catalogue import Catalogue
 from strongback.load.loader import load_content
+from strongback.model import Content
 from strongback.pdf.cache_inputs import PACKAGE, engine_digest, library_versions, package_files
-
-from .conftest import FIXTURES
 
 
 def test_every_file_of_the_package_is_hashed() -> None:
@@ -88,8 +87,10 @@ def test_any_changed_file_or_version_makes_a_new_digest(package: Path) -> None:
     assert engine_digest(package, versions) == with_font
 
 
-def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_the_document_identifier_follows_the_content_not_the_engine(
+    minimal_content_loaded: Content,
+) -> None:
+    content = minimal_content_loaded
     spec = pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))[0]
     day = date(2026, 11, 27)
     keys = {pdf.cache_key(spec, content, today=day, engine=e) for e in ("a", "b")}
@@ -103,7 +104,7 @@ def test_the_document_identifier_follows_the_content_not_the_engine() -> None:
 def test_a_build_memo_gives_the_same_keys_and_identifiers() -> None:
     # build_pdfs shares one memo across a build's PDFs (A4 and Letter, an exercise in its own
     # sheet and in each routine): it must only save work, never change a key.
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     content = load_content(root / "content", root / "docs")
     specs = pdf.pdf_specs(content, "https://strongback.example/", Catalogue.of(content))
     day = date(2026, 11, 30)

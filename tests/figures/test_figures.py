@@ -23,9 +23,9 @@ from strongback.figures.kinematics import contact_problems, solve, solved
 from strongback.load.loader import ContentErrors, load_content
 from strongback.model.pose import POSE_CHECK, Pose, Poses
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 H = body.HEIGHT_CM
 
 

@@ -17,10 +17,11 @@ from strongback.build.site_build import SiteBuild
 from strongback.catalogue import Catalogue
 from strongback.cli import main
 from strongback.load.loader import ContentErrors, load_content
+from strongback.model import Content
 from strongback.standards import causal_words, check_content
 from strongback.text import markdown_blocks, plain_text, sentences, words
 
-from .conftest import FIXTURES, REPO, TODAY, make_project, run_build
+from ..conftest import FIXTURES, REPO, TODAY, make_project, run_build
 
 CASES = sorted(p.name for p in (FIXTURES / "checks").iterdir() if p.is_dir())
 CHECK_CASES = [case for case in CASES if case != "image-fields"]
@@ -75,8 +76,8 @@ def test_image_needs_alt_licence_author_and_source(tmp_path: Path) -> None:
 # --- the real content ---------------------------------------------------------------------------
 
 
-def test_real_content_passes_check() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_real_content_passes_check(project_content: Content) -> None:
+    content = project_content
     report = check_content(content, today=DAY, root=REPO, catalogue=Catalogue.of(content))
     assert [str(e) for e in report.errors] == []
     assert [str(w) for w in report.warnings] == []

@@ -13,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter
 from strongback import model
 from strongback.pages.content_reference import SCHEMA_KINDS, schema_for
 
-from .conftest import REPO
+from ..conftest import REPO
 
 
 def schema_properties(schema: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:

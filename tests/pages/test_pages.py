@@ -17,20 +17,23 @@ from strongback.load.loader import load_content
 from strongback.model import Content
 from strongback.pages.markdown import PageSet, build_pages, exercise_tags, finish_page
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 GOLDEN = FIXTURES / "golden" / "minimal"
 TODAY = date(2026, 11, 27)
 
 
-def minimal_pages() -> tuple[Content, PageSet]:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+@pytest.fixture(scope="module")
+def minimal_pages(
+    minimal_content_loaded: Content, minimal_catalogue: Catalogue
+) -> tuple[Content, PageSet]:
     # The hand-written pages of docs/ cite references too: the catalogue lists them.
-    return content, build_pages(content, today=TODAY, catalogue=Catalogue.of(content))
+    pages = build_pages(minimal_content_loaded, today=TODAY, catalogue=minimal_catalogue)
+    return minimal_content_loaded, pages
 
 
-def test_the_expected_pages_are_generated() -> None:
-    _, pages = minimal_pages()
+def test_the_expected_pages_are_generated(minimal_pages: tuple[Content, PageSet]) -> None:
+    _, pages = minimal_pages
     assert [p.src_uri for p in pages.pages] == [
         "benefits.md",
         "causes.md",
@@ -56,15 +59,15 @@ def _golden_cases() -> list[str]:
 
 
 @pytest.mark.parametrize("src_uri", _golden_cases())
-def test_page_markdown_matches_golden(src_uri: str) -> None:
-    content, pages = minimal_pages()
+def test_page_markdown_matches_golden(src_uri: str, minimal_pages: tuple[Content, PageSet]) -> None:
+    content, pages = minimal_pages
     produced = finish_page(pages.markdown[src_uri], content.references)
     golden = GOLDEN / src_uri
     assert produced == golden.read_text(encoding="utf-8")
 
 
-def test_every_generated_page_has_a_golden_file() -> None:
-    content, pages = minimal_pages()
+def test_every_generated_page_has_a_golden_file(minimal_pages: tuple[Content, PageSet]) -> None:
+    content, pages = minimal_pages
     update = os.environ.get("STRONGBACK_UPDATE_GOLDEN") == "1"
     for page in pages.pages:
         golden = GOLDEN / page.src_uri
@@ -75,8 +78,8 @@ def test_every_generated_page_has_a_golden_file() -> None:
         assert golden.is_file(), f"no golden file for {page.src_uri}"
 
 
-def test_citation_index_lists_every_citing_page() -> None:
-    _, pages = minimal_pages()
+def test_citation_index_lists_every_citing_page(minimal_pages: tuple[Content, PageSet]) -> None:
+    _, pages = minimal_pages
     assert pages.cited_by["shiri2017"] == [
         ("causes.md", "What is linked with back pain"),
         ("diet.md", "Diet and lifestyle"),
@@ -101,8 +104,10 @@ def test_unused_reference_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
-def test_exercise_tags_cover_level_type_equipment_and_muscle() -> None:
-    content, _ = minimal_pages()
+def test_exercise_tags_cover_level_type_equipment_and_muscle(
+    minimal_pages: tuple[Content, PageSet],
+) -> None:
+    content, _ = minimal_pages
     assert exercise_tags(content.exercises["bird-dog"]) == [
         "Level: Beginner",
         "Type: Gentle core",
@@ -111,10 +116,12 @@ def test_exercise_tags_cover_level_type_equipment_and_muscle() -> None:
     ]
 
 
-def test_evidence_goes_in_one_sources_section_at_the_end() -> None:
+def test_evidence_goes_in_one_sources_section_at_the_end(
+    minimal_pages: tuple[Content, PageSet],
+) -> None:
     """Study details, references, tags and the review box leave the reading path for one
     "Sources and evidence" section at the end (PEMAT-P item 2); nothing is dropped."""
-    content, page_set = minimal_pages()
+    content, page_set = minimal_pages
     pages = page_set.markdown
     bird_dog = finish_page(pages["exercises/bird-dog.md"], content.references)
     start = bird_dog.index('<details class="sb-evidence" markdown>')
@@ -139,8 +146,10 @@ def test_evidence_goes_in_one_sources_section_at_the_end() -> None:
     assert "What we don't know yet" not in evidence  # no unknowns in the fixture: no heading
 
 
-def test_a_page_without_an_evidence_section_keeps_its_references_at_the_end() -> None:
-    content, _ = minimal_pages()
+def test_a_page_without_an_evidence_section_keeps_its_references_at_the_end(
+    minimal_pages: tuple[Content, PageSet],
+) -> None:
+    content, _ = minimal_pages
     page = "Text [@hayden2021].\n"
     finished = finish_page(page, content.references)
     assert finished.startswith("Text <sup") and "\n## References { #references }" in finished

@@ -14,7 +14,7 @@ import pytest
 
 from strongback.build import atomic
 
-from .conftest import FIXTURES, build_env, run_build
+from ..conftest import FIXTURES, build_env, run_build
 from .test_build import tree_digest
 
 pytestmark = pytest.mark.build

@@ -18,7 +18,7 @@ from strongback.build.engine import BuildError, Session
 from strongback.errors import StrongbackError
 from strongback.pdf.problems import TooLong
 
-from .conftest import REPO, make_project
+from ..conftest import REPO, make_project
 
 FEATURES = ["navigation.tabs", "content.action.edit", "content.action.view", "search.suggest"]
 CSS = ["css/strongback.css", "css/layout.css", "css/figures.css"]

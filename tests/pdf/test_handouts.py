@@ -29,7 +29,7 @@ from strongback.pages.dose_words import dose_rows, dose_summary
 from strongback.pdf.typeset import Overflow
 from strongback.text import plain_text
 
-from .conftest import (
+from ..conftest import (
     FIXTURES,
     ON_CI,
     REPO,

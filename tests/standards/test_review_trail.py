@@ -18,12 +18,13 @@ from strongback.build.site_build import trust_fields
 from strongback.catalogue import Catalogue
 from strongback.cli import main
 from strongback.load.loader import ContentErrors, load_content
+from strongback.model import Content
 from strongback.model.fingerprint import fingerprint
 from strongback.model.review_dates import long_date
 from strongback.standards import check_content
 from strongback.standards.history import first_versions, parse_log
 
-from .conftest import FIXTURES, REPO, TODAY
+from ..conftest import FIXTURES, REPO, TODAY
 
 DAY = date.fromisoformat(TODAY)
 BENEFITS = "content/benefits.yml"
@@ -309,8 +310,8 @@ def test_unsourced_warning_sign_is_an_error(root: Path) -> None:
 # --- the real content ---------------------------------------------------------------------------
 
 
-def test_real_content_is_reviewed_and_unchanged_since() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_real_content_is_reviewed_and_unchanged_since(project_content: Content) -> None:
+    content = project_content
     report = check_content(content, today=DAY, root=REPO, catalogue=Catalogue.of(content))
     assert [str(n) for n in report.review_notices] == []
     for page in report.pages:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from strongback.load.loader import ContentErrors, load_content, parse_yaml
+from strongback.model import Content
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 CASES = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
 
@@ -25,8 +26,8 @@ def overlay(case: str, target: Path) -> Path:
     return target
 
 
-def test_minimal_fixture_is_valid() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_minimal_fixture_is_valid(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     assert sorted(content.exercises) == ["bird-dog", "side-plank"]
     assert content.exercise_files["bird-dog"] == "content/exercises/bird-dog.yml"
     assert content.docs["index.md"].review is not None

@@ -11,7 +11,7 @@ import pytest
 from strongback.cli import main
 from strongback.standards.scaffold import KINDS, MARKER, placeholder_texts, render_scaffold
 
-from .conftest import FIXTURES, make_project, run_build
+from ..conftest import FIXTURES, make_project, run_build
 
 EXPECTED = FIXTURES / "scaffold" / "expected.txt"
 """Every placeholder of a new exercise (wall-sit) and a new handout (desk-break)."""

@@ -15,7 +15,7 @@ from strongback.cli import main, parser
 from strongback.load.loader import load_content
 from strongback.pages.content_reference import README, SCHEMA_KINDS, content_reference
 
-from .conftest import FIXTURES, REPO
+from ..conftest import FIXTURES, REPO
 
 
 def copy_minimal(tmp_path: Path) -> Path:

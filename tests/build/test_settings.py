@@ -18,7 +18,7 @@ from strongback.build.settings import (
 from strongback.cli import main
 from strongback.load.loader import load_content
 
-from .conftest import REPO, run_build
+from ..conftest import REPO, run_build
 
 
 def test_settings_follow_the_environment_like_mkdocs(
@@ -91,7 +91,7 @@ def test_check_publish_fails_on_each_example_setting(
 def test_the_build_warns_once_per_example_setting_and_still_builds(
     tmp_path: Path,
 ) -> None:
-    from .conftest import make_project
+    from ..conftest import make_project
 
     root = make_project(tmp_path / "project", "minimal")
     result = run_build(root, "--strict", STRONGBACK_PDF="off")

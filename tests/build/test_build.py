@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, run_build
+from ..conftest import REPO, run_build
 
 pytestmark = pytest.mark.build
 
