@@ -56,7 +56,7 @@ sys.path[:0] = [str(HERE), str(SRC)]
 
 import synth  # noqa: E402
 
-TODAY = "2026-11-30"  # the tests pin the same day (tests/conftest.py)
+TODAY = "2026-12-03"  # the tests pin the same day (tests/conftest.py)
 """Builds pin the date (as the tests do), so review status never changes what is measured."""
 
 GROWTH_LIMIT = 12.0

@@ -5,7 +5,8 @@
 
 - `n` exercises, cloned round-robin from the real ones in `content/exercises/` (so a synthetic page
   is as long as a real one and stays valid when the schema grows), with fresh ids, names, and their
-  regressions and progressions pointing at exercises of the same copy;
+  regressions, progressions and links in text (`exercise:<id>`) pointing at exercises of the same
+  copy (of the first copy when the library is too small for that one);
 - `max(1, n // 10)` handouts, cloned from the real ones, each listing six synthetic exercises;
 - `max(1, n // 5)` synthetic references, every one cited by some exercise or handout, plus the real
   references the fixed pages (site, topics, safety, hand-written docs) cite.
@@ -29,6 +30,19 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 SYNTH_KEY = "synth-{:04d}"
 _CITATION = re.compile(r"\[@[^\]]+\]")
+_EXERCISE_LINK = re.compile(r"\[([^\]\n]+)\]\(exercise:([a-z0-9-]+)\)")
+"""A link to an exercise in content text (strongback.links)."""
+
+
+def _relink(text: str, synthetic: Any) -> str:
+    """Exercise links in `text` pointed at `synthetic(real_id)`, or plain text when it is None
+    (the library is too small to hold that exercise)."""
+
+    def link(match: re.Match[str]) -> str:
+        target = synthetic(match.group(2))
+        return f"[{match.group(1)}](exercise:{target})" if target else match.group(1)
+
+    return _EXERCISE_LINK.sub(link, text)
 
 
 def counts(n: int) -> dict[str, int]:
@@ -116,7 +130,11 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         first["text"] = _CITATION.sub(f"[@{key}]", first["text"], count=1)
         if key not in first["text"]:
             first["text"] = first["text"].rstrip(".") + f" [@{key}]."
-        text = _dump(exercise)
+        if first.get("evidence") == "strong":  # a synthetic trial allows at most 'moderate'
+            first["evidence"] = "moderate"
+        text = _relink(
+            _dump(exercise), lambda real, c=copy: synthetic_id(real, c) or synthetic_id(real, 0)
+        )
         (content_dir / "exercises" / f"{exercise['id']}.yml").write_text(text, "utf-8")
         ids.append(exercise["id"])
         texts.append(text)
@@ -149,13 +167,38 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
             handout["claims"].append(
                 {"text": f"A synthetic trial tested this routine [@{key}].", "evidence": "limited"}
             )
-        text = _dump(handout)
+        home = blocks[j % len(blocks)] if blocks else 0
+        text = _relink(
+            _dump(handout), lambda real, b=home: synthetic_id(real, b) or synthetic_id(real, 0)
+        )
         (content_dir / "handouts" / f"{handout['id']}.yml").write_text(text, "utf-8")
         texts.append(text)
+
+    # Topic sections link to exercises and routines by id: point them at the synthetic copies.
+    first_copy = {
+        base["id"]: f"{base['id']}-s{j}" for j, base in enumerate(real_handouts[: want["handouts"]])
+    }
+    for topic in ("benefits.yml", "causes.yml", "diet.yml"):
+        path = content_dir / topic
+        data = yaml.safe_load(path.read_text("utf-8"))
+        linked = [
+            s for s in data.get("sections", []) if "exercise_links" in s or "routine_links" in s
+        ]
+        for section in linked:
+            exercises = [synthetic_id(x, 0) for x in section.pop("exercise_links", [])]
+            routines = [first_copy.get(x) for x in section.pop("routine_links", [])]
+            section["exercise_links"] = [x for x in exercises if x]
+            section["routine_links"] = [x for x in routines if x]
+        if linked:
+            path.write_text(_dump(data), "utf-8")
 
     # Keep the real references that something still cites, so none is reported as uncited.
     cited: set[str] = set()
     fixed = [p for p in content_dir.glob("*.yml") if p.name != "references.yml"]
+    for path in fixed:  # the topics and safety page may link exercises of the real library
+        path.write_text(
+            _relink(path.read_text("utf-8"), lambda real: synthetic_id(real, 0)), "utf-8"
+        )
     for text in [*texts, *(p.read_text("utf-8") for p in fixed)]:
         cited |= _cited_keys(text)
     for page in (REPO / "docs").rglob("*.md"):

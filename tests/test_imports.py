@@ -187,6 +187,10 @@ def test_the_content_model_imports_nothing_from_figures_or_pages() -> None:
         assert above == set(), name
 
 
+BUILD_TOOLS = ("mkdocs", "properdocs", "material")
+"""The builders and the theme: only hooks/pipeline.py and the tests import them."""
+
+
 def test_no_module_under_src_imports_mkdocs() -> None:
     # Anywhere in a module, inside functions too: hooks/pipeline.py is the only adapter.
     found = []
@@ -195,7 +199,7 @@ def test_no_module_under_src_imports_mkdocs() -> None:
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
                 names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-                if any(name.split(".")[0] in ("mkdocs", "material") for name in names):
+                if any(name.split(".")[0] in BUILD_TOOLS for name in names):
                     found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
     assert found == []
 
@@ -206,7 +210,7 @@ def test_the_command_line_loads_no_mkdocs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert "strongback.cli" in loaded and "strongback.cli.parser" in loaded
-    assert not [name for name in loaded if name.split(".")[0] in ("mkdocs", "material")]
+    assert not [name for name in loaded if name.split(".")[0] in BUILD_TOOLS]
 
 
 def test_the_readme_lists_every_module_once() -> None:

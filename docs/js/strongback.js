@@ -5,6 +5,11 @@ document.addEventListener("click", function (event) {
   if (target instanceof Element && target.closest("[data-sb-print]")) {
     window.print();
   }
+  // The warning-signs card prints alone (print.css hides the rest of the page meanwhile).
+  if (target instanceof Element && target.closest("[data-sb-print-card]")) {
+    document.documentElement.classList.add("sb-print-card");
+    window.print();
+  }
 });
 
 // "Sources and evidence" (one <details> at the end of each generated page): collapsed on phones,
@@ -20,3 +25,7 @@ document.addEventListener("click", function (event) {
     sections.forEach(function (section) { section.open = true; });
   });
 })();
+
+window.addEventListener("afterprint", function () {
+  document.documentElement.classList.remove("sb-print-card");
+});

@@ -27,6 +27,7 @@ PageKind = Literal[
     "safety",
     "exercise-list",
     "handout-list",
+    "routine-builder",
     "tags",
     "about",
     "exercise",
@@ -103,6 +104,13 @@ KINDS: dict[PageKind, Kind] = {
         _fixed("Exercise routines to print or save as PDF, with steps, dose, a weekly log and "
                "safety advice."),
     ),
+    "routine-builder": Kind(
+        "pages/routine-builder.md.jinja", _at(urls.ROUTINE_BUILDER), MEDICAL,
+        _fixed("Make a routine"),
+        _fixed("For clinicians: choose exercises, set each dose and a note, then print a handout "
+               "with pictures, a tick log and the warning signs, or send its link. Nothing is "
+               "sent anywhere."),
+    ),
     "tags": Kind("pages/tags.md.jinja", _at(urls.TAGS), MEDICAL, _fixed("Browse exercises by tag"),
                  _fixed("Find exercises by level, type, equipment and the muscles they work.")),
     "about": Kind(
@@ -121,8 +129,6 @@ KINDS: dict[PageKind, Kind] = {
         _fixed("Every study and guideline this site relies on, with links to the source and "
                "the pages that cite it."),
     ),
-    # A hand-written page: its title from its front matter, else its first heading (read by
-    # `Catalogue.of`, which has the page's text); its description, else the site's.
     # A hand-written page: its title is its own (front matter, else first heading, read from its
     # text by `Catalogue.of`); its description its front matter's, else the site's.
     "page": Kind(None, lambda key: key, MEDICAL, None, _doc_description),
@@ -244,6 +250,7 @@ class Catalogue:
             shown("safety", "safety", where["safety"], content.safety),
             listing("exercise-list", "content/exercises"),
             listing("handout-list", "content/handouts"),
+            listing("routine-builder", "content/exercises"),
             listing("tags", "content/exercises"),
             shown("about", "site", site_file, site),
         ]

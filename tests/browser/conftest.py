@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from strongback.build.publish import is_redirect
 from tests.conftest import ON_CI, SharedOnce, build_env
 
 CHROMIUM = Path(os.environ.get("STRONGBACK_CHROMIUM", "/usr/bin/chromium"))
@@ -219,6 +220,8 @@ def site_pages(site_dir: Path) -> list[str]:
     """Every HTML page of a built site as a URL path ('' for the home page), 404 included."""
     paths = []
     for page in sorted(site_dir.rglob("*.html")):
+        if is_redirect(page.read_text(encoding="utf-8")):
+            continue  # a renamed page's old address sends the browser on: not a page
         relative = page.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html"))
     return paths

@@ -152,7 +152,7 @@ def test_routine_page_shows_the_routine_at_a_glance_then_exercises_then_print(
     assert order == sorted(order), order
     # Each figure in the row leads to its exercise further down.
     s.page.locator(".sb-glance__item a").nth(3).click()
-    assert s.page.url.endswith("#deep-abdominal-brace")
+    assert s.page.url.endswith("#deep-tummy-tightening")
     s.assert_clean()
 
 
@@ -225,3 +225,44 @@ def test_serve_gives_authors_the_edit_link_to_the_yaml_source(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_sources_and_evidence_is_collapsed_on_a_phone_and_open_on_a_wide_screen(
+    site: SessionFactory,
+) -> None:
+    phone = site(viewport=PHONE)
+    phone.goto("exercises/bird-dog/")
+    evidence = phone.page.locator("details.sb-evidence")
+    assert evidence.count() == 1
+    assert evidence.evaluate("details => details.open") is False
+    # Collapsed, but in the page: the references, tags and review box are inside it.
+    for inside in ("ol.sb-references", ".md-tags", "aside.sb-trust", "#details"):
+        assert evidence.locator(inside).count() == 1, inside
+    wide = site()
+    wide.goto("exercises/bird-dog/")
+    assert wide.page.locator("details.sb-evidence").evaluate("details => details.open") is True
+    assert wide.page.locator("aside.sb-trust").is_visible()
+    phone.assert_clean()
+    wide.assert_clean()
+
+
+def test_the_warning_signs_card_prints_alone_on_one_page(
+    site: SessionFactory, tmp_path: Path
+) -> None:
+    import pypdf
+
+    s = site()
+    s.goto("warning-signs/")
+    assert s.page.locator("figure.sb-chart svg[role=img] title").count() == 1
+    assert s.page.get_by_role("button", name="Print the card").count() == 1
+    for paper in ("A4", "Letter"):
+        # What the "Print the card" button does before it calls window.print().
+        s.page.evaluate("document.documentElement.classList.add('sb-print-card')")
+        pdf = tmp_path / f"card-{paper}.pdf"
+        s.page.pdf(path=str(pdf), format=paper)
+        reader = pypdf.PdfReader(pdf)
+        assert len(reader.pages) == 1, paper
+        text = reader.pages[0].extract_text()
+        assert "My emergency number" in text and "My urgent advice line" in text
+        assert "When to stop exercising" not in text  # the rest of the page is left out
+    s.assert_clean()

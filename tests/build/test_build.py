@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from strongback.build.theme import theme_assets
+
 from ..conftest import REPO, run_build
+from .test_theme import MATERIAL
 
 pytestmark = pytest.mark.build
 
@@ -142,7 +145,7 @@ def test_failed_build_leaves_the_previous_site_untouched(
 
 
 def test_the_content_reference_is_not_published(built_site: Path) -> None:
-    # It is for authors: in the `mkdocs serve` preview (tests/test_serve.py) and content/README.md.
+    # It is for authors: in the `mkdocs serve` preview (tests/build/test_serve.py) and content/README.md.
     assert not (built_site / "authoring").exists()
     assert "Content reference" not in (built_site / "search" / "search_index.json").read_text(
         encoding="utf-8"
@@ -183,8 +186,9 @@ def test_pages_load_one_site_stylesheet_print_styles_for_print_and_deferred_scri
     # Fewer render-blocking requests for a phone's first paint (Lighthouse), a lighter page.
     html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"([^>]*)>', html)
+    material = theme_assets([REPO / "overrides", MATERIAL])  # the installed theme's bundles
     assert [(href.split("/")[-1], extra) for href, extra in sheets] == [
-        ("main.57a0d79d.min.css", ""),
+        (material.stylesheet.split("/")[-1], ""),
         ("site.css", ""),
         ("print.css", ' media="print"'),
     ]
@@ -199,7 +203,7 @@ def test_pages_load_one_site_stylesheet_print_styles_for_print_and_deferred_scri
     for page in ("index.html", "exercises/index.html", "handouts/starter/index.html"):
         assert "css/site-pages.css" in (minimal_site / page).read_text(encoding="utf-8"), page
     scripts = re.findall(r"<script src=\"([^\"]+)\"([^>]*)>", html)
-    assert [src.split("/")[-1] for src, _ in scripts] == ["bundle.a5f9d56c.min.js", "site.js"]
+    assert [src.split("/")[-1] for src, _ in scripts] == [material.script.split("/")[-1], "site.js"]
     assert all(" defer" in attributes for _, attributes in scripts)
     bundle = (minimal_site / "js/site.js").read_text(encoding="utf-8")
     assert "data-sb-print" in bundle and "sb-figures" in bundle

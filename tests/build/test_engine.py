@@ -9,20 +9,31 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from strongback import pdf
 from strongback.build import engine
 from strongback.build.engine import BuildError, Session
+from strongback.build.theme import theme_assets
 from strongback.errors import StrongbackError
 from strongback.pdf.problems import TooLong
 
 from ..conftest import REPO, make_project
+from .test_theme import MATERIAL
 
 FEATURES = ["navigation.tabs", "content.action.edit", "content.action.view", "search.suggest"]
 CSS = ["css/strongback.css", "css/layout.css", "css/figures.css"]
 JS = ["js/strongback.js", "js/figures.js"]
+
+
+class _Theme(dict[str, Any]):
+    """A builder's theme settings: options by name, and the template folders."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.dirs: list[str] = [str(REPO / "overrides"), str(MATERIAL)]
 
 
 def begin(session: Session, root: Path, dev_addr: str = "") -> engine.Build:
@@ -31,8 +42,8 @@ def begin(session: Session, root: Path, dev_addr: str = "") -> engine.Build:
         config, config_file=root / "mkdocs.yml", docs_dir=root / "docs",
         site_url="https://example.org/", dev_addr=dev_addr,
     )  # fmt: skip
-    build.configure({"features": list(FEATURES)}, {"polyfills": ["a.js", "x/iframe-worker/s.js"]},
-                    CSS, JS)  # fmt: skip
+    build.configure(_Theme(features=list(FEATURES)),
+                    {"polyfills": ["a.js", "x/iframe-worker/s.js"]}, CSS, JS)  # fmt: skip
     return build
 
 
@@ -230,8 +241,8 @@ def test_the_mode_decides_edit_links_the_shim_and_the_policy(
         config = SimpleNamespace(site_dir=str(tmp_path / "mkdocs_preview"))
         build = session.begin(config, config_file=root / "mkdocs.yml", docs_dir=root / "docs",
                               site_url=None, offline=offline)  # fmt: skip
-        theme = {"features": list(FEATURES)}
-        extra = {"polyfills": ["a.js", "x/iframe-worker/s.js"]}
+        theme = _Theme(features=list(FEATURES))
+        extra: dict[str, Any] = {"polyfills": ["a.js", "x/iframe-worker/s.js"]}
         build.configure(theme, extra, CSS, JS)
         assert (theme["features"], extra["polyfills"], build.policy) == (
             features,
@@ -240,6 +251,8 @@ def test_the_mode_decides_edit_links_the_shim_and_the_policy(
         ), command
         assert build.mode == ("serve" if command == "serve" else "offline" if offline else "build")
         assert set(build.bundles) == {"css/site.css", "css/site-pages.css", "js/site.js"}
+        # The names of Material's bundles, from the installed theme, for overrides/main.html.
+        assert extra["sb_theme"] == theme_assets([REPO / "overrides", MATERIAL])
         session.shutdown()
 
 

@@ -9,14 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from strongback import urls
 from strongback.build.publish import (
     content_security_policy,
     inline_script_hashes,
+    is_redirect,
+    redirect_pages,
     robots_txt,
     with_security_policy,
 )
+from strongback.load.loader import load_content
 
-from ..conftest import start_serve, wait_for
+from ..conftest import REPO, start_serve, wait_for
 from .test_serve import fetch
 
 PAGE = """<!doctype html>
@@ -75,7 +79,54 @@ def test_robots_txt_names_the_sitemap() -> None:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """Every page of the site; the pages left at renamed pages' old addresses are not pages."""
+    return sorted(p for p in site.rglob("*.html") if not is_redirect(p.read_text(encoding="utf-8")))
+
+
+# --- renamed pages ------------------------------------------------------------------------------
+
+
+def test_a_renamed_page_leaves_a_page_at_its_old_address_that_sends_readers_on() -> None:
+    here = {"exercises/deep-tummy-tightening.md"}
+    pages = redirect_pages("https://strongback.example/", directory_urls=True, pages=here)
+    page = pages["exercises/deep-abdominal-brace/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../deep-tummy-tightening/">' in page
+    assert '<a href="../deep-tummy-tightening/">' in page
+    canonical = "https://strongback.example/exercises/deep-tummy-tightening/"
+    assert f'<link rel="canonical" href="{canonical}">' in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert is_redirect(page)
+    # The offline copy has one file per page, and no site address.
+    offline = redirect_pages(None, directory_urls=False, pages=here)
+    page = offline["exercises/deep-abdominal-brace.html"]
+    assert '<meta http-equiv="refresh" content="0; url=deep-tummy-tightening.html">' in page
+    assert "canonical" not in page
+    assert "<script" not in with_security_policy(page)
+    # A project without the new page (or with a page at the old address again) gets no redirect.
+    assert redirect_pages(None, directory_urls=True, pages=set()) == {}
+    both = here | {"exercises/deep-abdominal-brace.md"}
+    assert redirect_pages(None, directory_urls=True, pages=both) == {}
+
+
+def test_old_addresses_are_free_and_lead_to_pages_that_exist() -> None:
+    content = load_content(REPO / "content", REPO / "docs")
+    current = {urls.exercise(key) for key in content.exercises}
+    assert urls.MOVED, "nothing renamed: drop this test with the mapping"
+    for old, new in urls.MOVED.items():
+        assert old not in current, f"{old} is a page again: remove it from urls.MOVED"
+        assert new in current, f"{new} does not exist"
+
+
+@pytest.mark.build
+def test_the_built_site_keeps_the_old_address_of_a_renamed_page(built_site: Path) -> None:
+    old = (built_site / "exercises/deep-abdominal-brace/index.html").read_text(encoding="utf-8")
+    assert is_redirect(old)
+    assert 'url=../deep-tummy-tightening/"' in old
+    assert (built_site / "exercises/deep-tummy-tightening/index.html").is_file()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', old)
+    assert policy and policy.group(1) == content_security_policy(old)
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "deep-abdominal-brace" not in sitemap
 
 
 @pytest.mark.build

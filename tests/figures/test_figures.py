@@ -518,12 +518,12 @@ def test_a_hold_shows_its_action_and_two_limbs_get_two_arrows(
     content = load_content(ROOT / "content", ROOT / "docs")
     # Deep tummy tightening: the tummy is drawn in (about 4 cm), the back stays on the floor,
     # and an arrow shows it: the two figures differ.
-    start, hold = figures_json["deep-abdominal-brace"]["figures"]
+    start, hold = figures_json["deep-tummy-tightening"]["figures"]
     belly = start["landmarks"]["belly"], hold["landmarks"]["belly"]
     assert math.dist(*belly) * H >= 3
     for name in ("s1", "t12", "c7"):
         assert math.dist(start["landmarks"][name], hold["landmarks"][name]) * H < 0.5
-    first, second = drawings(content.exercises["deep-abdominal-brace"])
+    first, second = drawings(content.exercises["deep-tummy-tightening"])
     assert first.svg.count('class="sbf-a') == 0 < second.svg.count('class="sbf-a')
     shapes = [re.sub(r"<title>.*</desc>|sbf-a[^>]*>", "", d.svg) for d in (first, second)]
     assert shapes[0] != shapes[1]

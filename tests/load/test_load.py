@@ -82,7 +82,8 @@ def test_stray_file_in_content_is_named(tmp_path: Path) -> None:
         load_content(root / "content", root / "docs")
     assert (
         "content/benefit.yml:1:1: unknown content file (did you mean 'benefits.yml'?); "
-        "expected benefits.yml, causes.yml, diet.yml, exercises, handouts, references.yml, "
+        "expected benefits.yml, causes.yml, diet.yml, exercises, glossary.yml, handouts, "
+        "references.yml, "
         "safety.yml, site.yml" in str(raised.value)
     )
 

@@ -41,6 +41,7 @@ def test_the_expected_pages_are_generated(minimal_pages: tuple[Content, PageSet]
         "warning-signs.md",
         "exercises/index.md",
         "handouts/index.md",
+        "routines/make.md",
         "tags.md",
         "about.md",
         "exercises/bird-dog.md",

@@ -52,7 +52,8 @@ def test_every_rule_has_a_case() -> None:
     assert set(CASES) == {
         "uncited-claim", "causal-observational", "causal-weak-evidence", "banned-phrase",
         "reading-level", "long-sentence", "review-overdue", "review-expired", "image-alt",
-        "image-fields", "lead-in",
+        "image-fields", "lead-in", "grade-above-sources", "unexplained-term",
+        "unlinked-exercise", "unknown-link", "bare-number", "how-often",
     }  # fmt: skip
 
 

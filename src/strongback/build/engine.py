@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
 from strongback import fonts, pdf, urls
@@ -32,10 +32,23 @@ from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import SiteBuild
 from strongback.build.staging import SiteDir, Staging
+from strongback.build.theme import theme_assets
+from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
 from strongback.figures.sheet import figures_preview
 from strongback.figures.web import fill_figure_slots
-from strongback.pages import content_reference, jsonld
+from strongback.pages import content_reference, jsonld, routine_builder
+
+
+class Theme(Protocol):
+    """The builder's theme settings: its options by name, and its template folders in order."""
+
+    dirs: list[str]
+
+    def __getitem__(self, key: str) -> Any: ...
+
+    def __setitem__(self, key: str, value: Any) -> None: ...
+
 
 Mode = Literal["build", "serve", "offline"]
 """build: the public site; serve: the author's preview (`mkdocs serve`); offline: the copy that
@@ -226,7 +239,7 @@ class Build:
 
     def configure(
         self,
-        theme: MutableMapping[str, Any],
+        theme: Theme,
         extra: MutableMapping[str, Any],
         css: Iterable[object],
         js: Iterable[object],
@@ -243,6 +256,8 @@ class Build:
             polyfills = extra.get("polyfills") or []
             extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in p]
         self.bundles = assets.bundles([str(path) for path in css], [str(path) for path in js])
+        # Material's bundles by the names the installed theme gives them (overrides/main.html).
+        extra["sb_theme"] = theme_assets(Path(folder) for folder in theme.dirs)
 
     def outputs(self, existing: Sequence[str], read: Callable[[str], str | None]) -> list[Output]:
         """Every file this build adds to the site, in order: generated pages, robots.txt, the
@@ -256,6 +271,18 @@ class Build:
         markdown = site.pages.markdown
         found = [Output(p.src_uri, markdown[p.src_uri], source=p.source) for p in site.pages.pages]
         found.append(Output("robots.txt", publish.robots_txt(self.site_url)))
+        # Renamed pages keep their old address (urls.MOVED). Only the offline copy, made with
+        # file URLs, has no directory URLs.
+        listed = {path for path in existing if path.endswith(".md")} | {o.path for o in found}
+        moved = publish.redirect_pages(self.site_url, directory_urls=not self.offline, pages=listed)
+        found += [
+            Output(path, publish.with_security_policy(html) if self.policy else html)
+            for path, html in moved.items()
+        ]
+        # The "Make a routine" page's exercise data: a script, so it also loads from file://;
+        # its QR codes open the public address.
+        data = routine_builder.data_script(site.content, self.settings.site_url)
+        found.append(Output(routine_builder.DATA_FILE, data))
         styles = {
             path: assets.published(path, read(path) or "")
             for path in existing
@@ -324,7 +351,7 @@ class Build:
     def post_page(self, html: str) -> str:
         """A finished page: compacted, figures in their slots (last: Markdown and the search
         index never read their SVG), and the security policy."""
-        html = fill_figure_slots(compact_html(html), self.site.content.exercises)
+        html = fill_figure_slots(compact_html(valid_html(html)), self.site.content.exercises)
         return publish.with_security_policy(html) if self.policy else html
 
     def post_template(self, name: str, html: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from strongback.build import builder
 from strongback.errors import StrongbackError
 
 ZIP_NAME = "strong-back-offline.zip"
@@ -57,17 +57,22 @@ def offline_environment(site_dir: Path, base: dict[str, str] | None = None) -> d
 
 def build_offline(root: Path, site_dir: Path, *, strict: bool = True) -> None:
     """Build the site at `root` into `site_dir` with the offline plugin on."""
-    command = [
-        sys.executable, "-m", "mkdocs", "build",
-        "--config-file", str(root / "mkdocs.yml"),
-        "--strict" if strict else "--no-strict",
-    ]  # fmt: skip
+    name, command = _build_command(root, strict=strict)
     result = subprocess.run(command, cwd=root, env=offline_environment(site_dir), check=False)
     if result.returncode != 0:
         raise ExportError(
-            f"the offline build failed (mkdocs exited with {result.returncode}); "
+            f"the offline build failed ({name} exited with {result.returncode}); "
             "its messages are above"
         )
+
+
+def _build_command(root: Path, *, strict: bool) -> tuple[str, list[str]]:
+    """The builder STRONGBACK_BUILDER chooses (see strongback/build/builder.py) and its command."""
+    try:
+        name = builder.chosen()
+    except builder.UnknownBuilder as error:
+        raise ExportError(str(error)) from None
+    return name, builder.build_command(name, root / "mkdocs.yml", strict=strict)
 
 
 def zip_site(site_dir: Path, target: Path, folder: str = FOLDER) -> OfflineExport:
@@ -101,17 +106,13 @@ def export(root: Path, target: Path, *, strict: bool = True) -> OfflineExport:
 def build_public(root: Path, *, strict: bool = True) -> None:
     """`mkdocs build` of the public site: the hook stages it and replaces site/ only when the
     whole build succeeded (see hooks/pipeline.py)."""
-    command = [
-        sys.executable, "-m", "mkdocs", "build",
-        "--config-file", str(root / "mkdocs.yml"),
-        "--strict" if strict else "--no-strict",
-    ]  # fmt: skip
+    name, command = _build_command(root, strict=strict)
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     result = subprocess.run(command, cwd=root, env=env, check=False)
     if result.returncode != 0:
         raise ExportError(
-            f"the public build failed (mkdocs exited with {result.returncode}); its messages are "
+            f"the public build failed ({name} exited with {result.returncode}); its messages are "
             "above"
         )
 

@@ -1,4 +1,5 @@
-"""What the published site tells browsers and crawlers: its Content-Security-Policy and robots.txt.
+"""What the published site tells browsers and crawlers: its Content-Security-Policy, robots.txt, and
+the small pages left at the addresses of renamed pages.
 
 Static hosts such as GitHub Pages cannot send headers, so the policy goes into each page as a
 `<meta http-equiv>` tag. Material puts three small inline scripts into every page (local storage
@@ -13,6 +14,7 @@ import base64
 import hashlib
 import re
 
+from strongback import urls
 from strongback.pages.templating import render
 
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.I)
@@ -77,3 +79,29 @@ def robots_txt(site_url: str | None) -> str:
 
 def _join(site_url: str | None, path: str) -> str | None:
     return site_url.rstrip("/") + "/" + path if site_url else None
+
+
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=[^"]*">')
+
+
+def is_redirect(html: str) -> bool:
+    """Whether `html` is a page left at a renamed page's old address (see `redirect_pages`)."""
+    return _REFRESH.search(html) is not None
+
+
+def redirect_pages(
+    site_url: str | None, *, directory_urls: bool, pages: set[str]
+) -> dict[str, str]:
+    """The page left at each renamed page's old address (`urls.MOVED`), by its file in the built
+    site: it sends the browser on at once, names the new page for search engines, and links to
+    it for anyone whose browser does not follow (a static host cannot send a redirect). `pages`:
+    the site's pages (paths under docs/); a move is kept only while its new page is one of them
+    and its old page is not."""
+    files = urls.moved_files(directory_urls)
+    return {
+        path: render("publish/redirect.html.jinja", link=link, canonical=_join(site_url, target))
+        for (old, new), (path, (link, target)) in zip(
+            urls.MOVED.items(), files.items(), strict=True
+        )
+        if new in pages and old not in pages
+    }

@@ -21,6 +21,7 @@ from strongback.standards import (
     format_table,
     summary,
 )
+from strongback.standards.pemat import format_pemat, pemat_report, pemat_summary
 
 
 def _load_and_check(args: argparse.Namespace) -> tuple[model.Content, CheckReport] | None:
@@ -57,7 +58,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if checked is None:
         return 1
     content, report = checked
-    # Pages changed since their review: warnings, or errors when about to publish.
+    materials, pemat = pemat_report(content, report.errors)
+    # Pages changed since their review: warnings, or errors when about to publish. PEMAT-P
+    # findings are listed under the PEMAT-P table.
     if args.publish:
         report.errors = sorted([*report.errors, *report.review_notices])
     else:
@@ -71,6 +74,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     if report.history_unknown:
         print(f"Review dates were not compared with git history: {report.history_unknown}.")
+    print()
+    print(format_pemat(materials))
+    print()
+    for line in pemat_summary(materials):
+        print(line)
+    if pemat:
+        print(f"{len(pemat)} PEMAT-P finding{'s' if len(pemat) != 1 else ''}:")
+        for finding in pemat:
+            print(finding)
     print()
     _print_findings(report, sys.stdout)
     unpublishable = publish_blockers(project_root(args), content) if args.publish else []

@@ -57,7 +57,12 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
                 for end in (x - 15, x + 9):
                     canvas.rect("prop", end, y - 7, end + 6, y + 7, 1.5, depth + 0.001)
     elif kind == "barbell":
+        # Seen a little from the side and above, so it reads as a bar with a plate at each end
+        # held in both hands, not as one plate: the far plate up and back, the bar between.
         x, y, depth = pts["grip"]
+        far = (x - 12, y + 9)
+        canvas.circle("prop", *far, 22.5, -0.6)
+        canvas.line("prop", [(x, y), far], 3.2, -0.55)
         canvas.circle("prop", x, y, 22.5, -0.5)
         canvas.circle("prop", x, y, 3, depth + 0.001)
     elif kind == "bar":
@@ -82,10 +87,14 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
             1.6 if kind == "cable" else 3.2,
             depth - 0.001 if kind == "cable" else 50.0,
         )
+        # Anchors stand on something: the cable's pulley on the machine's upright, the band
+        # on a door frame (or a post) from the floor.
         if kind == "cable":
+            canvas.line("prop", [(ax + 6, ay + 4), (ax + 6, 0)], 3, back - 1)
             canvas.circle("prop", ax, ay, 5, back)
             canvas.rect("prop", x - 2, y - 14, x + 2, y + 14, 1.5, 9.0)
         elif prop.points.get("anchor") and not near_bar(prop):
+            canvas.rect("prop", ax + 6, 0, ax + 11, max(ay + 40, 200), 0.5, back - 1)
             canvas.rect("prop", ax, ay - 5, ax + 6, ay + 5, 1, back)
     elif kind == "stick":
         (x0, y0, _), (x1, y1, _) = pts["from"], pts["to"]

@@ -23,6 +23,8 @@ from strongback.model.parts import CENTRAL_PARTS, expand_parts
 from strongback.model.pose import Pose, Poses
 
 MARGIN = 8.0
+FORWARD = (26.0, 56.0)
+"""Where a walking figure's `forward` arrow runs: this many cm ahead of the hips."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def _extent(figure: Figure, view: View, shift: float) -> tuple[float, float, flo
     for prop in figure.props:
         for p in prop.points.values():
             x, y, _ = view(p)
-            pad = 25.0 if prop.type == "barbell" else 14.0
+            pad = 34.0 if prop.type == "barbell" else 14.0
             xs += [x + shift - pad, x + shift + pad]
             ys += [y - pad, y + pad]
         if prop.type == "wall":
@@ -164,6 +166,9 @@ def frame(items: list[tuple[Pose, Figure, float]]) -> tuple[float, float, float,
     boxes = [_extent(fig, View(fig.view), shift) for _, fig, shift in items]
     x0 = min(b[0] for b in boxes) - MARGIN
     x1 = max(b[2] for b in boxes) + MARGIN
+    for pose, fig, shift in items:
+        if pose.arrow == "forward":  # the walking arrow, ahead of the hips
+            x1 = max(x1, View(fig.view)(fig.centre("hips"))[0] + shift + FORWARD[1] + 4)
     if all(hanging(pose) for pose, _, _ in items):  # no floor in the picture: crop to the body
         y0 = min(b[1] for b in boxes) - MARGIN
     else:
@@ -201,7 +206,8 @@ def render(
         centre = view(chest.a)[:2]
         if pose.arrow == "forward":
             hip = view(figure.centre("hips"))
-            draw_arrow(canvas, (hip[0] + 30, hip[1]), (hip[0] + 62, hip[1]), (hip[0], -999.0))
+            ahead = ((hip[0] + FORWARD[0], hip[1]), (hip[0] + FORWARD[1], hip[1]))
+            draw_arrow(canvas, *ahead, (hip[0], -999.0))
         elif index > 0 and items[index - 1][1].view == figure.view:
             _, before, before_shift = items[index - 1]
             parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow]

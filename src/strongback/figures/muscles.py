@@ -108,7 +108,7 @@ def draw_muscle(canvas: Canvas, figure: Figure, region: Region) -> bool:
     # Just above the body shape it lies on (the trunk, or the near limb), under what is nearer.
     depth = 90.0 if region.surface else (view(seg.a)[2] + view(seg.b)[2]) / 2 + 0.002
     if hidden:  # on the far side of the body: a dashed line where it lies
-        canvas.line("hidden", drawn, 1.6, depth, ' stroke-dasharray="3 2.4"')
+        canvas.line("hidden", drawn, 2.4, depth, ' stroke-dasharray="4 3"')
     else:
         canvas.line("muscle", drawn, max(2.5, thickness * CM), depth)
     return not hidden
@@ -117,7 +117,7 @@ def draw_muscle(canvas: Canvas, figure: Figure, region: Region) -> bool:
 def _place(figure: Figure, region: Region) -> tuple[list[Vec], Vec, Segment, float]:
     """Points along the region (world), its outward direction, the body shape it lies on and
     its thickness."""
-    steps = 6
+    steps = 3
     if region.on == "trunk":
         points, normals = [], []
         half = 0.0

@@ -263,12 +263,18 @@ def _pt(p: tuple[float, float]) -> str:
     return f"{num(p[0])} {num(p[1])}"
 
 
+def _control(p: tuple[float, float]) -> str:
+    """A Bézier control point of the trunk's outline, to the nearest centimetre: it only pulls
+    the curve, and whole numbers keep the page light."""
+    return f"{round(p[0]) + 0} {round(p[1]) + 0}"
+
+
 def _cap(a: tuple[float, float], b: tuple[float, float], out: tuple[float, float], r: float) -> str:
     """A round end from a to b, bulging by r in direction `out` (a cubic semicircle)."""
     k = 4 / 3 * r
     return (
-        f"C{_pt((a[0] + out[0] * k, a[1] + out[1] * k))} "
-        f"{_pt((b[0] + out[0] * k, b[1] + out[1] * k))} {_pt(b)}"
+        f"C{_control((a[0] + out[0] * k, a[1] + out[1] * k))} "
+        f"{_control((b[0] + out[0] * k, b[1] + out[1] * k))} {_pt(b)}"
     )
 
 
@@ -281,5 +287,5 @@ def _smooth(points: list[tuple[float, float]]) -> str:
         p3 = points[min(len(points) - 1, i + 2)]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out += f"C{_pt(c1)} {_pt(c2)} {_pt(p2)}"
+        out += f"C{_control(c1)} {_control(c2)} {_pt(p2)}"
     return out

@@ -53,6 +53,10 @@ SINGLE_FILES: dict[str, type[model.StrictModel]] = {
     "diet": model.Topic,
     "safety": model.Safety,
 }
+OPTIONAL_FILES: dict[str, type[model.StrictModel]] = {
+    "glossary": model.Glossary,
+}
+"""Files a project may leave out: the content then has an empty one."""
 FOLDERS: dict[str, type[model.StrictModel]] = {
     "exercises": model.Exercise,
     "handouts": model.Handout,
@@ -83,6 +87,13 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         errors += errs
         if doc is not None:
             docs[name] = doc
+    for name, cls in OPTIONAL_FILES.items():
+        path = content_dir / f"{name}.yml"
+        if path.is_file():
+            doc, errs = _read_document(path, display(path), cls, kept)
+            errors += errs
+            if doc is not None:
+                docs[name] = doc
     folder_docs: dict[str, list[Document]] = {folder: [] for folder in FOLDERS}
     for folder in FOLDERS:
         for path in sorted((content_dir / folder).glob("*")):
@@ -101,6 +112,11 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
 
     records: dict[str, Any] = {}
     for name, cls in SINGLE_FILES.items():
+        if name in docs:
+            record, errs = validate(docs[name], cls, context)
+            errors += errs
+            records[name] = record
+    for name, cls in OPTIONAL_FILES.items():
         if name in docs:
             record, errs = validate(docs[name], cls, context)
             errors += errs
@@ -139,6 +155,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         exercises=exercises,
         handouts=handouts,
         references={ref.key: ref for ref in references},
+        glossary=records.get("glossary") or model.Glossary(),
         sources=sources,
         docs=doc_meta,
         exercise_files=files["exercises"],
@@ -191,7 +208,7 @@ def _unknown_citations(text: str, file: str, known: set[str] | None) -> Iterator
 
 
 def _stray_files(content_dir: Path, display: Any) -> Iterator[ContentError]:
-    expected = {f"{name}.yml" for name in SINGLE_FILES} | set(FOLDERS)
+    expected = {f"{name}.yml" for name in (*SINGLE_FILES, *OPTIONAL_FILES)} | set(FOLDERS)
     for path in sorted(content_dir.iterdir()):
         if path.name.startswith(".") or path.name in expected or path.name == "README.md":
             continue
@@ -228,6 +245,11 @@ def _context(
     context["exercise_ids"] = exercise_stems | {
         doc.data["id"]
         for doc in folder_docs["exercises"]
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
+    }
+    context["handout_ids"] = {
+        doc.data["id"]
+        for doc in folder_docs["handouts"]
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str)
     }
     return context

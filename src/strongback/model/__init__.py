@@ -36,11 +36,20 @@ from strongback.model.fields import (
     Slug,
     StrictModel,
 )
+from strongback.model.glossary import Glossary, GlossaryTerm
 from strongback.model.handout import Handout, HandoutItem
 from strongback.model.people import Author, ContributorId, Fingerprint, Review, Reviewer
 from strongback.model.references import OBSERVATIONAL_TYPES, Reference, References, ReferenceType
 from strongback.model.site import Contact, Disclosure, Publisher, Site
-from strongback.model.topics import Claim, Evidence, Safety, Section, Topic
+from strongback.model.topics import (
+    Claim,
+    Evidence,
+    FrequencyChart,
+    Safety,
+    Section,
+    Topic,
+    WhatToDo,
+)
 
 __all__ = [
     "OBSERVATIONAL_TYPES",
@@ -61,6 +70,9 @@ __all__ = [
     "ExerciseId",
     "Fingerprint",
     "Frequency",
+    "FrequencyChart",
+    "Glossary",
+    "GlossaryTerm",
     "Handout",
     "HandoutItem",
     "HttpUrl",
@@ -87,4 +99,5 @@ __all__ = [
     "Slug",
     "StrictModel",
     "Topic",
+    "WhatToDo",
 ]

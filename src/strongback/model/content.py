@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from strongback.load.sourcemap import SourceMap
 from strongback.model.docs import DocMeta
 from strongback.model.exercise import Exercise
+from strongback.model.glossary import Glossary
 from strongback.model.handout import Handout
 from strongback.model.references import Reference
 from strongback.model.site import Site
@@ -27,6 +28,8 @@ class Content:
     handouts: dict[str, Handout]
     references: dict[str, Reference]
     """By key, in file order."""
+    glossary: Glossary = field(default_factory=Glossary)
+    """content/glossary.yml: terms explained at first use (empty when the file is absent)."""
     sources: dict[str, str] = field(default_factory=dict)
     """Single file ('site', 'benefits', 'causes', 'diet', 'safety', 'references') -> the file it
     came from, relative to the project root."""

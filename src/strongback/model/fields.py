@@ -16,7 +16,8 @@ _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto"}
+_SAFE_SCHEMES = {"http", "https", "mailto", "exercise", "routine"}
+"""'exercise:' and 'routine:' name another page of the site by id (see strongback.links)."""
 
 
 def _reject_html(text: str) -> str:
@@ -26,7 +27,10 @@ def _reject_html(text: str) -> str:
     for target in _MD_LINK.findall(text):
         scheme = _SCHEME.match(target)
         if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-            raise ValueError(f"links must use http(s), found a '{scheme.group(1)}:' link")
+            raise ValueError(
+                f"links must use http(s), found a '{scheme.group(1)}:' link; link another page "
+                "of this site by its id, as in [side plank on knees](exercise:side-plank-knees)"
+            )
     return text
 
 
@@ -74,6 +78,9 @@ def _known(kind: str, context_key: str, defined: str) -> Any:
 ExerciseId = Annotated[
     Slug,
     _known("exercise", "exercise_ids", "exercise ids are the file names in content/exercises/"),
+]
+RoutineId = Annotated[
+    Slug, _known("routine", "handout_ids", "routine ids are the file names in content/handouts/")
 ]
 AuthorId = Annotated[Slug, _known("author", "author_ids", "authors are listed in content/site.yml")]
 ReviewerId = Annotated[

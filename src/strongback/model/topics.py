@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from strongback.model.fields import (
     KEY_POINTS_DESCRIPTION,
+    ExerciseId,
     KeyPoints,
     Markdown,
     PlainText,
+    RoutineId,
     Slug,
     StrictModel,
 )
@@ -32,7 +34,10 @@ class Claim(StrictModel):
     evidence: Evidence = Field(
         description=(
             "How strong the evidence is: `strong` (guidelines or consistent reviews of "
-            "trials), `moderate` or `limited` (few or small studies, or expert advice)."
+            "trials), `moderate` or `limited` (few or small studies, or expert advice). "
+            "`strong` needs a cited guideline or systematic review of trials; a claim resting "
+            "only on narrative reviews, single trials, observational studies, lab studies, "
+            "expert opinion or web pages is at most `moderate` (`strongback check` says so)."
         ),
         examples=["moderate"],
     )
@@ -41,6 +46,38 @@ class Claim(StrictModel):
         description="What we don't know yet. Expected whenever the evidence is `limited`.",
         examples=["The study was in 8 healthy men. It did not test whether this eases pain."],
     )
+
+
+class FrequencyChart(StrictModel):
+    """A natural frequency drawn as icons: `count` of every `out_of` things (falls, people)."""
+
+    count: Annotated[int, Field(ge=0)] = Field(
+        description="How many of the icons to mark: the 'about 23' of 'about 23 in every 100'.",
+        examples=[23],
+    )
+    out_of: Literal[10, 100] = Field(
+        100,
+        description="How many icons to draw: 100 (a 10 by 10 grid) or 10 (one row).",
+        examples=[100],
+    )
+    icon: Literal["person", "fall"] = Field(
+        "person",
+        description="What each icon stands for: `person`, or `fall` (one fall).",
+        examples=["fall"],
+    )
+    caption: Markdown = Field(
+        description=(
+            "What the picture shows, in words: its title and its text alternative. Cite the "
+            "source as `[@key]`."
+        ),
+        examples=["For every 100 falls, about 23 fewer with balance exercise [@sherrington2019]."],
+    )
+
+    @model_validator(mode="after")
+    def _count_fits(self) -> FrequencyChart:
+        if self.count > self.out_of:
+            raise ValueError(f"count {self.count} is more than out_of {self.out_of}")
+        return self
 
 
 class Section(StrictModel):
@@ -64,6 +101,24 @@ class Section(StrictModel):
         [],
         description="Practical tips that follow from the claims, one per item.",
         examples=[["Start gently and build up over a few weeks."]],
+    )
+    chart: FrequencyChart | None = Field(
+        None,
+        description=(
+            "A natural frequency from the claims, drawn as icons under them (optional): "
+            "'about 23 in every 100' as 100 icons with 23 marked."
+        ),
+        examples=[{"count": 23, "out_of": 100, "icon": "fall", "caption": "…"}],
+    )
+    exercise_links: list[ExerciseId] = Field(
+        [],
+        description="Ids of exercises that serve this benefit: linked, with a small figure.",
+        examples=[["bird-dog", "side-plank-knees"]],
+    )
+    routine_links: list[RoutineId] = Field(
+        [],
+        description="Ids of routines (content/handouts/) that serve this benefit: linked.",
+        examples=[["home-strength"]],
     )
 
 
@@ -103,9 +158,38 @@ class Topic(StrictModel):
             ]
         ],
     )
+    plan: list[Markdown] = Field(
+        [],
+        description=(
+            "A short weekly plan to tick off, one step per item, at the end of the page with "
+            "links to the routines and the exercise finder (optional)."
+        ),
+        examples=[["Do strength exercises on 2 or more days this week [@who2020-activity]."]],
+    )
     review: Review = Field(
         description="Who wrote this page, who checked it, and when.",
         examples=[{"author": "editorial-team", "last_reviewed": "2026-11-20"}],
+    )
+
+
+class WhatToDo(StrictModel):
+    """What to do at each level of the warning signs, drawn as the "what to do" chart."""
+
+    emergency: Markdown = Field(
+        description="What to do now for an emergency sign, in a few words.",
+        examples=["Call your emergency number or go to A&E now."],
+    )
+    urgent_soon: Markdown = Field(
+        description="What to do for an urgent sign.",
+        examples=["Get a GP appointment the same day, or call your urgent advice line."],
+    )
+    see_doctor: Markdown = Field(
+        description="What to do when pain is not settling.",
+        examples=["See a GP or physiotherapist soon."],
+    )
+    keep_moving: Markdown = Field(
+        description="What to do with mild, settling aches: the everyday case.",
+        examples=["Keep moving and build up slowly."],
     )
 
 
@@ -146,6 +230,20 @@ class Safety(StrictModel):
     emergency: Annotated[list[Markdown], Field(min_length=1)] = Field(
         description="Red flags that need emergency care now, one per item.",
         examples=[["You cannot control when you pee or poo."]],
+    )
+    what_to_do: WhatToDo = Field(
+        description=(
+            "What to do at each level, from emergency to keep moving: the words of the "
+            "colour-coded chart at the top of the warning-signs page and of its printable card."
+        ),
+        examples=[
+            {
+                "emergency": "Call your emergency number now.",
+                "urgent_soon": "Get advice the same day.",
+                "see_doctor": "See a GP soon.",
+                "keep_moving": "Keep moving.",
+            }
+        ],
     )
     review: Review = Field(
         description="Who wrote this page, who checked it, and when.",

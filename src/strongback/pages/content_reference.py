@@ -14,11 +14,12 @@ import yaml
 from pydantic import BaseModel
 
 from strongback import model, urls
-from strongback.load.loader import FOLDERS, SINGLE_FILES
+from strongback.load.loader import FOLDERS, OPTIONAL_FILES, SINGLE_FILES
 from strongback.pages.templating import render
 
 SCHEMA_KINDS: dict[str, type[model.StrictModel]] = {
     **SINGLE_FILES,
+    **OPTIONAL_FILES,
     "exercise": FOLDERS["exercises"],
     "handout": FOLDERS["handouts"],
 }
@@ -32,7 +33,9 @@ README = "content/README.md"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-_KINDS = ("site", "benefits", "safety", "exercise", "handout", "references", "docs")
+_KINDS = (
+    "site", "benefits", "safety", "exercise", "handout", "glossary", "references", "docs",
+)  # fmt: skip
 """The kinds the reference documents, in the order an author meets them ('docs': the front
 matter of hand-written pages)."""
 

@@ -14,8 +14,10 @@ from datetime import date
 
 from strongback.catalogue import Catalogue, CataloguePage, PageKind
 from strongback.citations import citation_keys, number_citations, reference_list
+from strongback.links import web_links
 from strongback.model import Content, Exercise
 from strongback.pages.finder import POSITIONS, finder_context
+from strongback.pages.routine_builder import builder_context
 from strongback.pages.session import METHOD, routine_minutes, session_minutes
 from strongback.pages.templating import render
 
@@ -55,9 +57,10 @@ def build_pages(content: Content, *, today: date, catalogue: Catalogue) -> PageS
     def page(entry: CataloguePage, **context: object) -> str:
         template = entry.spec.template
         assert template is not None, entry.kind
-        return render(
+        markdown = render(
             template, page=entry, page_src=entry.src_uri, site=site, content=content, **context
         )
+        return web_links(markdown, entry.src_uri)
 
     pages: list[CataloguePage] = []
     markdown: dict[str, str] = {}
@@ -126,6 +129,7 @@ CONTEXTS: dict[PageKind, Callable[[CataloguePage, Content], dict[str, object]]] 
         **finder_context(content.exercises.values(), CATEGORIES),
     },
     "handout-list": lambda entry, content: {"handouts": list(content.handouts.values())},
+    "routine-builder": lambda entry, content: builder_context(content, CATEGORIES),
     "tags": lambda entry, content: {},
     "about": lambda entry, content: {},
     "exercise": _exercise,

@@ -12,6 +12,7 @@ from strongback import urls
 from strongback.citations import cited_keys, vancouver
 from strongback.figures.slots import GLOBALS as FIGURE_GLOBALS
 from strongback.model.review_dates import long_date
+from strongback.pages.charts import GLOBALS as CHART_GLOBALS
 from strongback.pages.dose_words import (
     WEEKDAYS,
     dose_details,
@@ -60,6 +61,7 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
     env.globals["lead_in"] = lead_in
     env.globals["weekdays"] = WEEKDAYS
     env.globals.update(FIGURE_GLOBALS)
+    env.globals.update(CHART_GLOBALS)
     return env
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import markdown
@@ -13,6 +13,7 @@ import segno
 from markupsafe import Markup
 
 from strongback.citations import number_citations, vancouver
+from strongback.links import print_links, sheet_names
 from strongback.model import Content, Exercise, HandoutItem, Review
 from strongback.model.review_dates import review_info
 from strongback.pages.templating import environment
@@ -27,14 +28,20 @@ class MarkdownText:
     """Renders the Markdown text fields of one document, numbering `[@key]` citations in the
     order the template shows them, so the reference list at the end matches the numbers."""
 
-    def __init__(self) -> None:
+    @staticmethod
+    def NO_SHEETS(kind: str, key: str) -> str | None:
+        return None
+
+    def __init__(self, sheet_name: Callable[[str, str], str | None] = NO_SHEETS):
         self.keys: list[str] = []
         self._markdown = markdown.Markdown(output_format="html")
+        self._sheet_name = sheet_name
+        """Names the sheet a link to another page points to (on paper a link cannot be followed)."""
 
     def __call__(self, text: str, *, inline: bool = False) -> Markup:
         # Prefixing the keys cited so far makes number_citations continue the document's numbering.
         seen = "".join(f"[@{key}]" for key in self.keys)
-        cited = number_citations(f"{seen}\n\n{text}")
+        cited = number_citations(f"{seen}\n\n{print_links(text, self._sheet_name)}")
         self.keys = cited.keys
         # On paper a citation mark never starts a line: it stays with the word before it.
         marked = _CITED_WORD.sub(r'<span class="sb-keep">\1</span>', cited.markdown)
@@ -108,7 +115,13 @@ def render_html(
             content=content,
             review=review_info(review, site, today),
             qr_code=qr_code(spec.address),
-            md=MarkdownText(),
+            # An exercise sheet names the sheet a link points to; a routine sheet, which has no
+            # line to spare, prints the link's words only.
+            md=MarkdownText(
+                sheet_names(content.exercises, content.handouts)
+                if spec.kind == "exercise"
+                else MarkdownText.NO_SHEETS
+            ),
             key_points=key_points,
         )
     )

@@ -17,6 +17,7 @@ from strongback.standards.wording import (
     MAX_SENTENCE_WORDS,
     causal_evidence_problem,
     causal_words,
+    grade_problem,
     literal,
     phrase_pattern,
 )
@@ -41,6 +42,11 @@ def claim_errors(
             )
             continue
         cited = [references[key] for key in keys if key in references]
+        grade = grade_problem(claim.evidence, cited)
+        if grade is not None:
+            graded = (*path, "evidence")
+            line, column = sources.position(page.file, graded)
+            yield ContentError(page.file, line, column, dotted(graded), grade)
         problem = causal_evidence_problem(cited)
         if problem is None:
             continue

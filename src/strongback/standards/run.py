@@ -12,6 +12,7 @@ from strongback.model import Content
 from strongback.model.review_dates import review_info
 from strongback.pages.lead_ins import lead_in_errors
 from strongback.standards.history import History, first_versions
+from strongback.standards.numbers import bare_numbers, plan_notes
 from strongback.standards.page_texts import pages_of
 from strongback.standards.readability import (
     READING_GRADE_MIN_WORDS,
@@ -29,6 +30,7 @@ from strongback.standards.rules import (
     placeholders,
     review_finding,
 )
+from strongback.standards.terms import unexplained_terms, unknown_links, unlinked_exercises
 
 
 def check_content(
@@ -59,6 +61,11 @@ def check_content(
         errors.update(long_sentences(page, sources))
         errors.update(images_without_alt(page, sources))
         errors.update(placeholders(page, sources))
+        errors.update(unexplained_terms(page, content, sources, content.glossary))
+        errors.update(unlinked_exercises(page, content, sources))
+        errors.update(unknown_links(page, content, sources))
+        errors.update(bare_numbers(page, sources))
+        errors.update(plan_notes(page, sources))
         info = review_info(page.review, content.site, today, current=page.current)
         if page.own_review:
             found = review_finding(info, page, content, sources)

@@ -36,6 +36,12 @@ so is bare 'ease' (a noun as often as a verb)."""
 CAUSAL_EVIDENCE = frozenset({"guideline", "systematic_review", "rct"})
 """Reference types that may back a causal verb (CONTENT-GUIDE.md, standard 1)."""
 
+STRONG_EVIDENCE = frozenset({"guideline", "systematic_review"})
+"""Reference types that may back a `strong` grade (CONTENT-GUIDE.md, "How strong a claim may
+be"): a guideline, or a systematic review of trials (not one that pools observational studies).
+A narrative review, one trial, observational studies, a lab study, expert opinion or a web page
+allow at most `moderate`."""
+
 _NOT_A_VERB_AFTER = {"a", "an", "the", "with", "of"}
 """'linked with reduced pain', 'a lower risk': the word describes, it does not claim a cause."""
 
@@ -113,3 +119,21 @@ def causal_evidence_problem(cited: list[Reference]) -> str | None:
             "or say 'linked with'"
         )
     return None
+
+
+def grade_problem(evidence: str, cited: list[Reference]) -> str | None:
+    """Why `evidence` is above what these references' study types allow, or None when it is
+    not (only `strong` has a floor: see `STRONG_EVIDENCE`)."""
+    if evidence != "strong" or not cited:
+        return None
+    if any(ref.type in STRONG_EVIDENCE and not ref.is_observational for ref in cited):
+        return None
+    kinds = ", ".join(
+        f"{ref.key}: {'observational ' if ref.is_observational else ''}{ref.type.replace('_', ' ')}"
+        for ref in cited
+    )
+    return (
+        f"graded 'strong', but its sources allow at most 'moderate' ({kinds}); 'strong' needs "
+        "a guideline or a systematic review of trials: cite one, or grade it 'moderate' or "
+        "'limited'"
+    )

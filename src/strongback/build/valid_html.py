@@ -1,0 +1,49 @@
+"""Attributes that mean something to the build but not in HTML, taken out of a finished page:
+
+- `markdown` (Markdown in HTML): md_in_html removes it from the blocks it processes, but an inline
+  element (`<span markdown="span">`) keeps it, and the attribute is not HTML;
+- `role="presentation"` on an `<svg>`: a decorative drawing is hidden from assistive technology
+  with `aria-hidden="true"`.
+
+Templates should not write either (they do not); a hand-written page may, and its text is under
+review (a page changed since its review says so), so the published page is corrected here instead
+of its source. Every other byte of the page is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)"""
+_ATTRIBUTE = re.compile(rf"""(\s+)([^\s"'>/=]+)(?:\s*=\s*({_VALUE}))?""")
+_TAG = re.compile(
+    rf"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*{_VALUE})?)*)(\s*/?>)"""
+)
+
+
+def _fixed(tag: re.Match[str]) -> str:
+    name, attributes, end = tag.groups()
+    svg = name.lower() == "svg"
+    if "markdown" not in attributes.lower() and not (svg and "presentation" in attributes):
+        return tag.group(0)
+    found = list(_ATTRIBUTE.finditer(attributes))
+    keys = {attribute.group(2).lower() for attribute in found}
+    kept = []
+    for attribute in found:
+        space, key, value = attribute.group(1), attribute.group(2).lower(), attribute.group(3)
+        if key == "markdown":
+            continue
+        if svg and key == "role" and (value or "").strip("\"'") == "presentation":
+            if "aria-hidden" not in keys:
+                kept.append(f'{space}aria-hidden="true"')
+            continue
+        kept.append(attribute.group(0))
+    return f"<{name}{''.join(kept)}{end}"
+
+
+def valid_html(html: str) -> str:
+    """`html` without `markdown` attributes, its `<svg role="presentation">` hidden with
+    `aria-hidden="true"` instead."""
+    if "markdown" not in html and "presentation" not in html:
+        return html
+    return _TAG.sub(_fixed, html)
