@@ -3,6 +3,7 @@
     python scripts/compare_builds.py main refactor          # HTML, PDFs, every file of site/
     python scripts/compare_builds.py HEAD HEAD              # the same revision twice: reproducible?
     python scripts/compare_builds.py main HEAD --offline    # the offline zip too, member by member
+    python scripts/compare_builds.py main HEAD --pdf off    # every file but the PDFs, in minutes
 
 For behaviour-preserving changes of the engine. Each revision is exported with `git archive` into
 a temporary folder and built there with `mkdocs build --strict`, importing that revision's own
@@ -40,7 +41,7 @@ def export(revision: str, target: Path) -> Path:
     return target
 
 
-def build(project: Path, today: str, *, offline: bool) -> dict[str, bytes]:
+def build(project: Path, today: str, *, offline: bool, pdf: str) -> dict[str, bytes]:
     """Build `project`; returns its files (relative path -> bytes), the zip's members included
     under `offline.zip/` when `offline`."""
     env = {
@@ -51,6 +52,7 @@ def build(project: Path, today: str, *, offline: bool) -> dict[str, bytes]:
     env.update(
         NO_MKDOCS_2_WARNING="1",
         STRONGBACK_TODAY=today,
+        STRONGBACK_PDF=pdf,
         STRONGBACK_CACHE_DIR=str(project / ".compare-cache" / "pdf"),
         PYTHONPATH=str(project / "src"),
     )
@@ -126,6 +128,12 @@ def main() -> int:
         help="STRONGBACK_TODAY for both builds (the tests' date: no review is in the future)",
     )
     parser.add_argument("--offline", action="store_true", help="also compare the offline zip")
+    parser.add_argument(
+        "--pdf",
+        choices=("all", "off"),
+        default="all",
+        help="STRONGBACK_PDF for both builds: 'off' compares every file but the PDFs",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="strongback-compare-"))
@@ -146,7 +154,10 @@ def main() -> int:
         built = dict(
             zip(
                 projects,
-                pool.map(lambda p: build(p, args.today, offline=args.offline), projects.values()),
+                pool.map(
+                    lambda p: build(p, args.today, offline=args.offline, pdf=args.pdf),
+                    projects.values(),
+                ),
                 strict=True,
             )
         )
