@@ -3,7 +3,7 @@
     python scripts/compare_builds.py main refactor          # HTML, PDFs, every file of site/
     python scripts/compare_builds.py HEAD HEAD              # the same revision twice: reproducible?
     python scripts/compare_builds.py main HEAD --offline    # the offline zip too, member by member
-    python scripts/compare_builds.py main HEAD --pdf off    # every file but the PDFs, in minutes
+    python scripts/compare_builds.py main HEAD --pdf off    # every file but the PDFs, in seconds
 
 For behaviour-preserving changes of the engine. Each revision is exported with `git archive` into
 a temporary folder and built there with `mkdocs build --strict`, importing that revision's own
