@@ -145,7 +145,7 @@ def test_failed_build_leaves_the_previous_site_untouched(
 
 
 def test_the_content_reference_is_not_published(built_site: Path) -> None:
-    # It is for authors: in the `mkdocs serve` preview (tests/build/test_serve.py) and content/README.md.
+    # It is for authors: in the `mkdocs serve` preview (test_serve.py) and content/README.md.
     assert not (built_site / "authoring").exists()
     assert "Content reference" not in (built_site / "search" / "search_index.json").read_text(
         encoding="utf-8"
