@@ -61,7 +61,7 @@ TODAY = "2026-12-03"  # the tests pin the same day (tests/conftest.py)
 
 GROWTH_LIMIT = 12.0
 FLOOR_LIMIT = 1.10
-PAGE_LIMIT_KB = 150.0
+PAGE_LIMIT_KB = 70.0
 PDF_WARM_LIMIT = 0.05
 
 PACKAGES = (

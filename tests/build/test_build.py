@@ -4,10 +4,13 @@ a failed build that leaves the last good site untouched."""
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -209,3 +212,36 @@ def test_pages_load_one_site_stylesheet_print_styles_for_print_and_deferred_scri
     assert "data-sb-print" in bundle and "sb-figures" in bundle
     assert "iframe-worker" not in html and "finder.js" not in html
     assert "finder.js" in (minimal_site / "exercises/index.html").read_text(encoding="utf-8")
+
+
+def _benchmark() -> ModuleType:
+    """benchmarks/run.py, whose page_weight measures a page as the benchmark does."""
+    spec = importlib.util.spec_from_file_location(
+        "strongback_benchmark", REPO / "benchmarks/run.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_exercise_page_stays_within_its_weight_budget(built_site: Path) -> None:
+    # README "Light and quick on a phone": an exercise page with every stylesheet and script it
+    # loads (print.css too), gzip level 6 each, within 70 KB. Measured as benchmarks/run.py does.
+    bench = _benchmark()
+    limit = bench.PAGE_LIMIT_KB * 1024
+    pages = sorted((built_site / "exercises").glob("*/index.html"))
+    weights = {}
+    for page in pages:
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue  # a moved page's redirect
+        weight = bench.page_weight(built_site, page)
+        names = {f["file"].split("/")[-1] for f in weight["files"]}
+        assert {"site.css", "print.css", "site.js"} <= names, (page, names)
+        assert any(n.startswith("bundle.") for n in names), names  # Material's script counted
+        assert any(n.startswith("main.") for n in names), names  # and its stylesheet
+        weights[page.parent.name] = weight["gzip"]
+    assert len(weights) >= 28
+    heavy = {name: f"{size / 1024:.2f} KB" for name, size in weights.items() if size > limit}
+    assert not heavy, f"over {bench.PAGE_LIMIT_KB:g} KB gzip with their CSS and JS: {heavy}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from strongback.build import assets
-from strongback.build.compact import compact_css, compact_html
+from strongback.build.compact import compact_css, compact_html, compact_js
 
 
 def test_html_loses_indentation_but_keeps_pre_script_and_inline_spaces() -> None:
@@ -19,9 +19,21 @@ def test_html_loses_indentation_but_keeps_pre_script_and_inline_spaces() -> None
     )
 
 
-def test_css_loses_comments_and_indentation() -> None:
+def test_css_loses_comments_and_the_spaces_it_does_not_need() -> None:
     css = '/* a note */\n.a {\n  color: red; /* why */\n}\n\n\n.b::after { content: " · "; }\n'
-    assert compact_css(css) == '.a {\ncolor: red; \n}\n.b::after { content: " · "; }\n'
+    assert compact_css(css) == '.a{color:red}\n.b::after{content:" · "}\n'
+
+
+def test_css_keeps_the_spaces_that_mean_something() -> None:
+    css = (
+        "@media print {\n  .a > .b,\n"
+        "  .md-typeset :focus { margin: 0 calc(1rem + 2px) !important; }\n}\n"
+        '.c::after { content: " ( " attr(href) ")"; font: 1em "A b", sans-serif; }\n'
+    )
+    assert compact_css(css) == (
+        "@media print{.a>.b,.md-typeset :focus{margin:0 calc(1rem + 2px) !important}\n}\n"
+        '.c::after{content:" ( " attr(href) ")";font:1em "A b",sans-serif}\n'
+    )
 
 
 def test_bundles_join_the_published_parts_compacted_once() -> None:
@@ -39,7 +51,15 @@ def test_bundles_join_the_published_parts_compacted_once() -> None:
     bundled = assets.joined(parts, published.get)
     # The same as compacting the joined sources, with each own stylesheet compacted only once.
     assert bundled["css/site.css"] == compact_css(raw["css/a.css"] + "\n" + raw["vendor/b.css"])
-    assert bundled["css/site.css"] == ".a {\ncolor: red;\n}\n.b { color: blue; }\n"
+    assert bundled["css/site.css"] == ".a{color:red}\n.b{color:blue}\n"
     assert bundled["js/site.js"] == "one();\n\ntwo();\n"
     with pytest.raises(assets.MissingParts, match=r"lists css/gone\.css, not found under docs/"):
         assets.joined({"css/site.css": ["css/a.css", "css/gone.css"]}, published.get)
+
+
+def test_scripts_lose_comment_lines_and_indentation_unless_a_string_spans_lines() -> None:
+    js = "// Print buttons.\n(function () {\n  // bound here\n  var a = 'x // y';\n})();\n"
+    assert compact_js(js) == "(function () {\nvar a = 'x // y';\n})();\n"
+    spanning = "var a = `one\n  two`;\n  // kept\n"
+    assert compact_js(spanning) == spanning
+    assert compact_js("var a = 'one\\\n  two';\n") == "var a = 'one\\\n  two';\n"

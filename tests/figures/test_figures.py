@@ -450,7 +450,7 @@ def test_figures_json_matches_the_drawing(figures_json: dict[str, Any]) -> None:
     assert set(figures_json) == set(content.exercises)
     radius = body.HEAD_RADIUS * H
     head_circle = re.compile(
-        rf'<path d="M(-?[\d.]+) (-?[\d.]+)a{radius:.1f} {radius:.1f} 0 1 0 [\d.]+ 0a[^"]*z" '
+        rf'<path d="M(-?[\d.]+) ?(-?[\d.]+)a{radius:.1f} {radius:.1f} 0 1 0 ?[\d.]+ 0a[^"]*z" '
         'class="sbf-b"'
     )
     for exercise_id, exercise in figures_json.items():
@@ -531,6 +531,44 @@ def test_a_hold_shows_its_action_and_two_limbs_get_two_arrows(
     for exercise_id in ("bird-dog", "dead-bug"):
         end = drawings(content.exercises[exercise_id])[-1]
         assert end.svg.count('class="sbf-a') == 4, exercise_id
+
+
+def test_the_working_limb_is_never_the_pale_one() -> None:
+    # Opposite arm and leg: one of them is on the far side in side view. The far working limb
+    # (named in the arrows) is drawn in the body's tone in every figure; the far limbs that
+    # only hold stay pale. Each limb is three capsules: upper arm, forearm, hand; thigh, shin,
+    # foot.
+    content = load_content(ROOT / "content", ROOT / "docs")
+    for exercise_id in ("dead-bug", "bird-dog"):
+        for drawing in drawings(content.exercises[exercise_id]):
+            assert drawing.svg.count('class="sbf-f"') == 3, (exercise_id, drawing.key)
+    poses = Poses.model_validate(
+        {"start": {}, "end": {"arrow": ["left_hand"], "left": {"shoulder": 90}}}
+    )
+    pale = render("Reach", Poses.model_validate({"start": {}, "end": {}}), ["a", "b"], held=False)
+    working = render("Reach", poses, ["a", "b"], held=False)
+    # Standing still, both far limbs are pale; reaching with the far arm, only the far leg.
+    assert pale[0].svg.count('class="sbf-f"') == 6
+    assert working[0].svg.count('class="sbf-f"') == working[1].svg.count('class="sbf-f"') == 3
+
+
+def test_a_rocking_shows_each_way_with_its_own_arrow() -> None:
+    # Pelvic tilt's start (flatten) names its arrow: the movement back into it from the arch,
+    # the opposite way to the arch's own arrow; no limb lies over the lower back.
+    content = load_content(ROOT / "content", ROOT / "docs")
+    flatten, arch = drawings(content.exercises["pelvic-tilt"])
+    heads = []
+    for drawing in (flatten, arch):
+        line = re.search(
+            r'<path d="M(-?[\d.]+)[- ]?[\d.]+q[^"]*" [^>]*class="sbf-a sbf-s"', drawing.svg
+        )
+        tip = re.search(r'<path d="M(-?[\d.]+)[- ]?[\d.]+l[^"]*z" class="sbf-a"', drawing.svg)
+        assert line and tip, drawing.key
+        heads.append(float(tip.group(1)) - float(line.group(1)))
+    assert heads[0] < 0 < heads[1]  # flatten: towards the head (left); arch: towards the feet
+    # A figure with no arrow of its own on the start keeps none there.
+    first = drawings(content.exercises["cat-camel"])[0]
+    assert 'class="sbf-a' not in first.svg
 
 
 def test_every_exercise_shades_its_primary_muscles_on_one_figure(

@@ -283,17 +283,15 @@ class Build:
         # its QR codes open the public address.
         data = routine_builder.data_script(site.content, self.settings.site_url)
         found.append(Output(routine_builder.DATA_FILE, data))
-        styles = {
+        own = {  # the site's own stylesheets and scripts, compacted
             path: assets.published(path, read(path) or "")
             for path in existing
-            if assets.own_stylesheet(path)
+            if assets.own_stylesheet(path) or assets.own_script(path)
         }
-        found += [Output(path, text, replaces=True) for path, text in styles.items()]
+        found += [Output(path, text, replaces=True) for path, text in own.items()]
         # The bundled font, with its licence, where docs/css/strongback.css looks for it.
         found += [Output(f"{fonts.SITE_FOLDER}/{f.name}", file=f) for f in fonts.published()]
-        bundled = assets.joined(
-            self.bundles, lambda src: styles[src] if src in styles else read(src)
-        )
+        bundled = assets.joined(self.bundles, lambda src: own[src] if src in own else read(src))
         found += [Output(target, text) for target, text in bundled.items()]
         if self.serving:  # for authors: in the preview, never published
             found.append(Output(content_reference.PAGE, content_reference.content_reference()))
