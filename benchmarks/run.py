@@ -61,7 +61,7 @@ TODAY = "2026-12-03"  # the tests pin the same day (tests/conftest.py)
 
 GROWTH_LIMIT = 12.0
 FLOOR_LIMIT = 1.10
-PAGE_LIMIT_KB = 150.0
+PAGE_LIMIT_KB = 70.0
 PDF_WARM_LIMIT = 0.05
 
 PACKAGES = (
@@ -173,7 +173,6 @@ def make_floor(project: Path, target: Path) -> int:
     from mkdocs.utils.yaml import yaml_load
 
     from strongback.build.site_build import SiteBuild
-    from strongback.build.site_build import hand_written as hand_written_pages
     from strongback.figures.web import fill_figure_slots
 
     if target.exists():
@@ -190,7 +189,12 @@ def make_floor(project: Path, target: Path) -> int:
     os.environ.setdefault("STRONGBACK_TODAY", TODAY)
     docs = target / "docs"
     build = SiteBuild.load(project, project / "docs")
-    hand_written = hand_written_pages(build.content, build.catalogue)
+    catalogue = build.catalogue
+    hand_written = [
+        (page.src_uri, text)
+        for page in catalogue.of_kind("page")
+        if (text := catalogue.text(page)) is not None
+    ]
     pages = build.pages
 
     def finish(markdown: str) -> str:
@@ -202,12 +206,12 @@ def make_floor(project: Path, target: Path) -> int:
         body = build.finish(markdown[len(head) :])
         return head + fill_figure_slots(body, build.content.exercises)
 
-    for page in hand_written:
-        (docs / page.src_uri).write_text(finish(page.markdown), "utf-8")
+    for src_uri, text in hand_written:
+        (docs / src_uri).write_text(finish(text), "utf-8")
     for generated in pages.pages:
         path = docs / generated.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(finish(generated.markdown), "utf-8")
+        path.write_text(finish(pages.markdown[generated.src_uri]), "utf-8")
     return len(hand_written) + len(pages.pages)
 
 

@@ -237,8 +237,9 @@ def validate(project: Path) -> Any:
     except ImportError:  # an engine without content-standards checks
         return content
     from strongback.build.site_build import today
+    from strongback.catalogue import Catalogue
 
-    enforce_standards(content, today=today(), root=project)
+    enforce_standards(content, today=today(), root=project, catalogue=Catalogue.of(content))
     return content
 
 

@@ -3,6 +3,7 @@
     python scripts/compare_builds.py main refactor          # HTML, PDFs, every file of site/
     python scripts/compare_builds.py HEAD HEAD              # the same revision twice: reproducible?
     python scripts/compare_builds.py main HEAD --offline    # the offline zip too, member by member
+    python scripts/compare_builds.py main HEAD --pdf off    # every file but the PDFs, in seconds
 
 For behaviour-preserving changes of the engine. Each revision is exported with `git archive` into
 a temporary folder and built there with `mkdocs build --strict`, importing that revision's own
@@ -40,7 +41,7 @@ def export(revision: str, target: Path) -> Path:
     return target
 
 
-def build(project: Path, today: str, *, offline: bool) -> dict[str, bytes]:
+def build(project: Path, today: str, *, offline: bool, pdf: str) -> dict[str, bytes]:
     """Build `project`; returns its files (relative path -> bytes), the zip's members included
     under `offline.zip/` when `offline`."""
     env = {
@@ -51,6 +52,7 @@ def build(project: Path, today: str, *, offline: bool) -> dict[str, bytes]:
     env.update(
         NO_MKDOCS_2_WARNING="1",
         STRONGBACK_TODAY=today,
+        STRONGBACK_PDF=pdf,
         STRONGBACK_CACHE_DIR=str(project / ".compare-cache" / "pdf"),
         PYTHONPATH=str(project / "src"),
     )
@@ -120,8 +122,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="git revision to compare against, e.g. main")
     parser.add_argument("head", help="git revision with the change, e.g. HEAD")
-    parser.add_argument("--today", default="2026-12-03", help="STRONGBACK_TODAY for both builds")
+    parser.add_argument(
+        "--today",
+        default="2026-12-03",
+        help="STRONGBACK_TODAY for both builds (the tests' date: no review is in the future)",
+    )
     parser.add_argument("--offline", action="store_true", help="also compare the offline zip")
+    parser.add_argument(
+        "--pdf",
+        choices=("all", "off"),
+        default="all",
+        help="STRONGBACK_PDF for both builds: 'off' compares every file but the PDFs",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="strongback-compare-"))
@@ -142,7 +154,10 @@ def main() -> int:
         built = dict(
             zip(
                 projects,
-                pool.map(lambda p: build(p, args.today, offline=args.offline), projects.values()),
+                pool.map(
+                    lambda p: build(p, args.today, offline=args.offline, pdf=args.pdf),
+                    projects.values(),
+                ),
                 strict=True,
             )
         )

@@ -1,4 +1,5 @@
-"""Shared test fixtures: real projects in tmp_path, built with the real mkdocs."""
+"""Shared test fixtures: the loaded content (one session fixture each for the project's own
+content and the minimal fixture), real projects in tmp_path, built with the real mkdocs."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from strongback.catalogue import Catalogue
+from strongback.load.loader import load_content
+from strongback.model import Content
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -168,6 +173,24 @@ def minimal_site(shared_once: SharedOnce) -> Path:
     """The minimal fixture, built once per test run with `mkdocs build --strict`. Read only:
     a test that changes a site builds its own."""
     return shared_once("minimal", _built("minimal"))
+
+
+@pytest.fixture(scope="session")
+def project_content() -> Content:
+    """The project's own content/ and docs/, loaded once per test run and shared by every test
+    that only reads it (a test that changes content loads its own copy)."""
+    return load_content(REPO / "content", REPO / "docs")
+
+
+@pytest.fixture(scope="session")
+def minimal_content_loaded() -> Content:
+    """tests/fixtures/minimal, loaded once per test run (read only, like `project_content`)."""
+    return load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+
+
+@pytest.fixture(scope="session")
+def minimal_catalogue(minimal_content_loaded: Content) -> Catalogue:
+    return Catalogue.of(minimal_content_loaded)
 
 
 @pytest.fixture(autouse=True)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from pydantic import BaseModel
 
 from strongback import model, pdf
-from strongback.build.site_build import SiteBuild, page_title
-from strongback.catalogue import Catalogue
+from strongback.build.site_build import SiteBuild
+from strongback.catalogue import KINDS, Catalogue, PageKind
 from strongback.load import messages
 from strongback.load.loader import load_content
-from strongback.model import DocMeta, fingerprint
+from strongback.model import Content, DocMeta, fingerprint
 from strongback.pages import lead_ins
-from strongback.pages.markdown import HandWrittenPage, build_pages
+from strongback.pages.markdown import build_pages
 from strongback.standards import check_content, consistency
 from strongback.standards.page_texts import (
     PROSE_EXCLUDED,
@@ -26,14 +28,16 @@ from strongback.standards.page_texts import (
 )
 
 from .conftest import FIXTURES, REPO, TODAY
-from .test_checks import CHECK_CASES, expected, overlay
+from .standards.test_checks import CHECK_CASES, expected, overlay
 
 DAY = date.fromisoformat(TODAY)
 SITE_URL = "https://strongback.example/"
 
 
-def test_the_catalogue_lists_every_page_once_with_its_kind_and_source() -> None:
-    content = load_content(REPO / "content", REPO / "docs")
+def test_the_catalogue_lists_every_page_once_with_its_kind_and_source(
+    project_content: Content,
+) -> None:
+    content = project_content
     catalogue = Catalogue.of(content)
     addresses = [page.src_uri for page in catalogue]
     assert len(addresses) == len(set(addresses))
@@ -53,20 +57,18 @@ def test_the_catalogue_lists_every_page_once_with_its_kind_and_source() -> None:
     assert preview.page("authoring/content-reference.md").kind == "authoring"
 
 
-def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_pages_and_pdfs_are_the_catalogues_pages(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     catalogue = Catalogue.of(content)
     generated = build_pages(content, today=DAY, catalogue=catalogue)
-    assert sorted(p.src_uri for p in generated.pages) == sorted(
-        page.src_uri for page in catalogue if page.generated
+    # One page type: the generated pages are the catalogue's own pages, with their Markdown.
+    assert (
+        sorted(p.src_uri for p in generated.pages)
+        == sorted(generated.markdown)
+        == sorted(page.src_uri for page in catalogue if page.generated)
     )
     for made in generated.pages:
-        listed = catalogue.page(made.src_uri)
-        assert (made.kind, made.source, made.record_id) == (
-            listed.kind,
-            listed.source,
-            listed.record_id,
-        )
+        assert made is catalogue.page(made.src_uri)
     specs = pdf.pdf_specs(content, SITE_URL, catalogue)
     sheets = {(page.kind, page.record_id) for page in catalogue if page.kind in PDF_KINDS}
     assert {(spec.kind, spec.record_id) for spec in specs} == sheets
@@ -76,26 +78,49 @@ def test_pages_and_pdfs_are_the_catalogues_pages() -> None:
 PDF_KINDS = ("exercise", "handout")
 
 
-def test_a_site_build_is_complete_when_made() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
-    build = SiteBuild(content, DAY)
-    assert build.pages.by_src()["exercises/bird-dog.md"].kind == "exercise"
+def test_a_site_build_is_complete_when_made(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
+    build = SiteBuild(Catalogue.of(content), DAY)
+    assert "exercises/bird-dog.md" in build.pages.markdown and build.content is content
     for page in build.catalogue:
         assert build.review(page.src_uri) == page.review_info(content, DAY)
     # The citation index counts the hand-written pages the loader read, without MkDocs.
-    assert build.pages == build_pages(
-        content, _hand_written(), today=DAY, catalogue=build.catalogue
-    )
+    assert ("index.md", "Home") in build.pages.cited_by["hayden2021"]
+    assert build.pages == build_pages(content, today=DAY, catalogue=build.catalogue)
     with pytest.raises(KeyError, match="not a page of this site"):
         build.review("nowhere.md")
 
 
-def _hand_written() -> list[HandWrittenPage]:
-    docs = FIXTURES / "minimal" / "docs"
-    return [
-        HandWrittenPage(p.name, page_title(p.read_text("utf-8"), p.name), p.read_text("utf-8"))
-        for p in sorted(docs.glob("*.md"))
-    ]
+def test_the_kinds_table_names_template_address_type_and_title_of_every_page(
+    project_content: Content,
+) -> None:
+    content = project_content
+    catalogue = Catalogue.of(content, preview=True)
+    templates = REPO / "src" / "strongback" / "templates"
+    assert set(KINDS) == set(get_args(PageKind))
+    pages = build_pages(content, today=DAY, catalogue=catalogue)
+    for page in catalogue:
+        kind = KINDS[page.kind]
+        key = page.record_id or {"benefits.md": "benefits", "causes.md": "causes",
+                                 "diet.md": "diet"}.get(page.src_uri, page.src_uri)  # fmt: skip
+        assert page.src_uri == kind.address(key), page.src_uri
+        assert page.title and page.description, page.src_uri
+        if not kind.generated:
+            continue
+        assert kind.template is not None and (templates / kind.template).is_file()
+        # The template writes the title and description it is given, never its own.
+        source = (templates / kind.template).read_text(encoding="utf-8")
+        assert "title: {{ page.title | yaml_string }}" in source, kind.template
+        front = pages.markdown[page.src_uri].split("---\n")[1]
+        assert f"title: {json.dumps(page.title, ensure_ascii=False)}\n" in front
+        assert f"description: {json.dumps(page.description, ensure_ascii=False)}\n" in front
+    assert catalogue.page("exercises/bird-dog.md").title == content.exercises["bird-dog"].name
+    assert catalogue.page("about.md").spec.jsonld_type == "AboutPage"
+    assert {kind.jsonld_type for name, kind in KINDS.items() if name != "about"} == {
+        "MedicalWebPage"
+    }
+    # A hand-written page: its own title (front matter, else its first heading).
+    assert catalogue.page("index.md").title == "Exercises and advice for a stronger back"
 
 
 @pytest.mark.parametrize("case", CHECK_CASES)
@@ -105,13 +130,13 @@ def test_findings_come_from_the_source_map_not_the_files(case: str, tmp_path: Pa
     content = load_content(root / "content", root / "docs")
     shutil.rmtree(root / "content")
     shutil.rmtree(root / "docs")
-    report = check_content(content, today=DAY, root=root)
+    report = check_content(content, today=DAY, root=root, catalogue=Catalogue.of(content))
     lines = [f"error: {e}" for e in report.errors] + [f"warning: {w}" for w in report.warnings]
     assert "\n".join(lines) + "\n" == expected(case)
 
 
-def test_the_source_map_keeps_positions_and_text() -> None:
-    content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
+def test_the_source_map_keeps_positions_and_text(minimal_content_loaded: Content) -> None:
+    content = minimal_content_loaded
     positions = content.positions
     file = "content/exercises/bird-dog.yml"
     text = positions.text(file)

@@ -54,7 +54,9 @@ def test_offline_reading_from_disk(offline: Session) -> None:
     s.goto("tags.html")
     page.locator('[id="tag:level-beginner"] + ul a').first.click()
     assert s.path().startswith("exercises/")
-    assert "Level: Beginner" in page.locator(".md-tags").inner_text()
+    # The tags are in "Sources and evidence", which the page's script opens on a wide screen
+    # once the page has loaded: wait for the reader to see them, not just for the address.
+    expect(page.locator(".md-tags")).to_contain_text("Level: Beginner", use_inner_text=True)
     s.assert_clean()
 
 

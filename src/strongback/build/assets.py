@@ -1,5 +1,6 @@
-"""The site's own stylesheets and scripts as published: each stylesheet without comments and
-indentation, and joined into one stylesheet and one script per page.
+"""The site's own stylesheets and scripts as published: each stylesheet without comments and the
+spaces it does not need, each script without its comment lines and indentation, and joined into
+one stylesheet and one script per page.
 
 One file instead of one per stylesheet: each render-blocking request delays the first paint on a
 slow phone, and each file costs its own gzip overhead. Exercise pages load `css/site.css`; the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from strongback.build.compact import compact_css
+from strongback.build.compact import compact_css, compact_js
 from strongback.errors import StrongbackError
 
 PAGES_CSS = "css/pages.css"
@@ -32,9 +33,17 @@ def own_stylesheet(path: str) -> bool:
     return path.startswith("css/") and path.endswith(".css")
 
 
+def own_script(path: str) -> bool:
+    """A script of the site's own (docs/js/), published compacted."""
+    return path.startswith("js/") and path.endswith(".js")
+
+
 def published(path: str, text: str) -> str:
-    """A file of docs/ as the site publishes it: the site's own stylesheets compacted."""
-    return compact_css(text) if own_stylesheet(path) else text
+    """A file of docs/ as the site publishes it: the site's own stylesheets and scripts
+    compacted."""
+    if own_stylesheet(path):
+        return compact_css(text)
+    return compact_js(text) if own_script(path) else text
 
 
 class MissingParts(StrongbackError):
@@ -43,8 +52,8 @@ class MissingParts(StrongbackError):
 
 def joined(parts: Mapping[str, Sequence[str]], read: Callable[[str], str | None]) -> dict[str, str]:
     """Each bundle's text, from `read(path)`: a file's text as published (see `published`), or
-    None when docs/ has no such file. The site's own stylesheets are already compacted: they are
-    joined as they are, not compacted a second time."""
+    None when docs/ has no such file. The site's own stylesheets and scripts are already
+    compacted: they are joined as they are, not compacted a second time."""
     out: dict[str, str] = {}
     for target, sources in parts.items():
         texts = [read(src) for src in sources]

@@ -268,9 +268,8 @@ class Build:
         site = self.site
         for warning in site.pages.warnings:
             self.log.warning(warning)
-        found = [
-            Output(page.src_uri, page.markdown, source=page.source) for page in site.pages.pages
-        ]
+        markdown = site.pages.markdown
+        found = [Output(p.src_uri, markdown[p.src_uri], source=p.source) for p in site.pages.pages]
         found.append(Output("robots.txt", publish.robots_txt(self.site_url)))
         # Renamed pages keep their old address (urls.MOVED). Only the offline copy, made with
         # file URLs, has no directory URLs.
@@ -284,17 +283,15 @@ class Build:
         # its QR codes open the public address.
         data = routine_builder.data_script(site.content, self.settings.site_url)
         found.append(Output(routine_builder.DATA_FILE, data))
-        styles = {
+        own = {  # the site's own stylesheets and scripts, compacted
             path: assets.published(path, read(path) or "")
             for path in existing
-            if assets.own_stylesheet(path)
+            if assets.own_stylesheet(path) or assets.own_script(path)
         }
-        found += [Output(path, text, replaces=True) for path, text in styles.items()]
+        found += [Output(path, text, replaces=True) for path, text in own.items()]
         # The bundled font, with its licence, where docs/css/strongback.css looks for it.
         found += [Output(f"{fonts.SITE_FOLDER}/{f.name}", file=f) for f in fonts.published()]
-        bundled = assets.joined(
-            self.bundles, lambda src: styles[src] if src in styles else read(src)
-        )
+        bundled = assets.joined(self.bundles, lambda src: own[src] if src in own else read(src))
         found += [Output(target, text) for target, text in bundled.items()]
         if self.serving:  # for authors: in the preview, never published
             found.append(Output(content_reference.PAGE, content_reference.content_reference()))

@@ -8,6 +8,7 @@ import sys
 
 from strongback.build.settings import read_settings
 from strongback.build.site_build import today
+from strongback.catalogue import Catalogue
 from strongback.cli.project import project_root
 from strongback.errors import SettingError
 from strongback.load.loader import ContentErrors, load_content
@@ -57,7 +58,10 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     site_url = args.site_url or read_settings(root / "mkdocs.yml").site_url
     target = args.output if args.output.is_absolute() else root / args.output
     try:
-        pdfs = pdf.build_pdfs(content, site_url=site_url, cache=pdf.cache_dir(root), today=today())
+        pdfs = pdf.build_pdfs(
+            content, site_url=site_url, cache=pdf.cache_dir(root), today=today(),
+            catalogue=Catalogue.of(content),
+        )  # fmt: skip
     except SettingError as error:
         print(f"strongback handouts: {error}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from typing import TextIO
 from strongback import model
 from strongback.build.settings import placeholder_settings, read_settings
 from strongback.build.site_build import today
+from strongback.catalogue import Catalogue
 from strongback.cli.project import load_or_report, project_root
 from strongback.standards import (
     READING_GRADE_TARGET,
@@ -29,7 +30,8 @@ def _load_and_check(args: argparse.Namespace) -> tuple[model.Content, CheckRepor
     content = load_or_report(root)
     if content is None:
         return None
-    return content, check_content(content, today=today(), root=root)
+    catalogue = Catalogue.of(content)
+    return content, check_content(content, today=today(), root=root, catalogue=catalogue)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -116,7 +118,10 @@ def sheets_fit(root: Path, content: model.Content) -> bool:
     if not site_url:
         return True  # no mkdocs.yml: a content folder on its own has no PDFs
     try:
-        pdfs = pdf.build_pdfs(content, site_url=site_url, cache=pdf.cache_dir(root), today=today())
+        pdfs = pdf.build_pdfs(
+            content, site_url=site_url, cache=pdf.cache_dir(root), today=today(),
+            catalogue=Catalogue.of(content),
+        )  # fmt: skip
     except pdf.PdfErrors as errors:
         for message in errors.messages:
             print(message, file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from strongback.figures.figure import Figure
-from strongback.figures.svg import Canvas, Shape, View, num
+from strongback.figures.svg import Canvas, Shape, View, numbers, offset, relative, tenth_point
 from strongback.model.parts import expand_parts
 
 ARROW_POINTS = ("hand", "foot", "knee", "head", "hips", "elbow")
@@ -83,7 +83,12 @@ def draw_arrow(
         bx, by = s[0] - c[0], s[1] - c[1]
         bl = math.hypot(bx, by) or 1.0
         first = _head(canvas, s, (bx / bl, by / bl))
-    d = f"M{num(first[0])} {num(-first[1])}Q{num(c[0])} {num(-c[1])} {num(base[0])} {num(-base[1])}"
+    at, bend, to = (
+        tenth_point((first[0], -first[1])),
+        tenth_point((c[0], -c[1])),
+        tenth_point((base[0], -base[1])),
+    )
+    d = f"M{numbers(list(at))}q{numbers([*offset(at, bend), *offset(at, to)])}"
     canvas.shapes.append(Shape(99, "arrow", f'path d="{d}" stroke-width="2.6"', stroke=True))
 
 
@@ -96,8 +101,14 @@ def _head(
     base = (tip[0] - tx * head, tip[1] - ty * head)
     canvas.path(
         "arrow",
-        f"M{num(tip[0])} {num(-tip[1])}L{num(base[0] - ty * half)} {num(-(base[1] + tx * half))}"
-        f"L{num(base[0] + ty * half)} {num(-(base[1] - tx * half))}z",
+        relative(
+            [
+                (tip[0], -tip[1]),
+                (base[0] - ty * half, -(base[1] + tx * half)),
+                (base[0] + ty * half, -(base[1] - tx * half)),
+            ]
+        )
+        + "z",
         99.5,
     )
     return base

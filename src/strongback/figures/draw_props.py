@@ -14,6 +14,8 @@ def draw_prop(canvas: Canvas, prop: PropPlace, top_view: bool) -> None:
     back = -20.0
     if kind == "mat":
         x0, x1 = sorted((pts["from"][0], pts["to"][0]))
+        if x1 - x0 < 1:  # lying on a side, seen from the front: the mat is end on, not drawn
+            return
         if top_view:  # the mat seen from above: 60 cm wide
             canvas.rect("prop", x0, -30, x1, 30, 2, back)
         else:

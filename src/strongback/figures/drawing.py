@@ -18,7 +18,7 @@ from strongback.figures.arrows import draw_arrow, movement
 from strongback.figures.draw_props import draw_prop, near_bar
 from strongback.figures.figure import Figure, PropPlace
 from strongback.figures.muscles import draw_muscle, region_of
-from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body
+from strongback.figures.svg import CM, SCREEN, Canvas, Palette, View, draw_body, limb
 from strongback.model.parts import CENTRAL_PARTS, expand_parts
 from strongback.model.pose import Pose, Poses
 
@@ -36,6 +36,10 @@ class Drawing:
     """'Bird dog: start position'."""
     description: str
     svg: str
+    """A standalone SVG document, its colours as attributes (PDFs, the contact sheet)."""
+    web: str = ""
+    """The same figure for a web page: no namespace, and no colours or line ends, which the
+    site's stylesheet gives every class (docs/css/figures.css)."""
     works: tuple[str, ...] = ()
     """The muscles shaded on this figure, in plain words (lower case)."""
     behind: tuple[str, ...] = ()
@@ -190,6 +194,7 @@ def render(
     end position) shades the `muscles` given as (plain, medical) names."""
     items = solved(poses)
     labels = captions(poses, held)
+    working = working_limbs(poses)
     x0, y0, x1, y1 = frame(items)
     drawings = []
     for index, ((key, _), (pose, figure, shift), caption) in enumerate(
@@ -201,20 +206,24 @@ def render(
             canvas.line("floor", [(x0, -0.6), (x1, -0.6)], 1.2, -50)
         for prop in _kept_in_place(items, index):
             draw_prop(canvas, prop, figure.view == "top")
-        draw_body(canvas, figure)
+        draw_body(canvas, figure, working)
         chest = next(s for s in figure.segments if s.name == "chest")
         centre = view(chest.a)[:2]
         if pose.arrow == "forward":
             hip = view(figure.centre("hips"))
             ahead = ((hip[0] + FORWARD[0], hip[1]), (hip[0] + FORWARD[1], hip[1]))
             draw_arrow(canvas, *ahead, (hip[0], -999.0))
-        elif index > 0 and items[index - 1][1].view == figure.view:
-            _, before, before_shift = items[index - 1]
-            parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow]
-            for part in parts:
-                moved = movement(before, figure, view, (before_shift - shift, 0.0), part)
-                if moved:
-                    draw_arrow(canvas, *moved, centre, pose.arrow_both_ways)
+        else:
+            # From the figure before; the first figure only when it names its own arrow: the
+            # movement back into it from the next one (a tilt between two positions).
+            other = index - 1 if index > 0 else (1 if pose.arrow and len(items) > 1 else None)
+            if other is not None and items[other][1].view == figure.view:
+                _, before, before_shift = items[other]
+                parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow]
+                for part in parts:
+                    moved = movement(before, figure, view, (before_shift - shift, 0.0), part)
+                    if moved:
+                        draw_arrow(canvas, *moved, centre, pose.arrow_both_ways)
         works: list[str] = []
         behind: list[str] = []
         if index == len(items) - 1:
@@ -229,9 +238,26 @@ def render(
         if works:
             description += f" Shaded, the muscles it works: {_words(works)}"
             description += f" ({_words(behind)} drawn dashed, on the far side)." if behind else "."
-        svg = _document(canvas, palette, (x0 - shift, -y1, x1 - x0, y1 - y0), title, description)
-        drawings.append(Drawing(key, caption, title, description, svg, tuple(works), tuple(behind)))
+        box = (x0 - shift, -y1, x1 - x0, y1 - y0)
+        svg = _document(canvas, palette, box, title, description)
+        web = _document(canvas, None, box, title, description)
+        drawings.append(
+            Drawing(key, caption, title, description, svg, web, tuple(works), tuple(behind))
+        )
     return drawings
+
+
+def working_limbs(poses: Poses) -> frozenset[tuple[str, str]]:
+    """The limbs that do the work, as (side, segment name) pairs: every one-sided part an arrow
+    of the exercise follows (`arrow: [right_hand, left_foot]`: the right arm, the left leg)."""
+    out: set[tuple[str, str]] = set()
+    for _, pose in poses.sequence():
+        parts = pose.arrow if isinstance(pose.arrow, list) else [pose.arrow or ""]
+        for part in parts:
+            found = limb(part)
+            if found:
+                out |= {(found[0], name) for name in found[1]}
+    return frozenset(out)
 
 
 def _words(names: list[str]) -> str:
@@ -241,15 +267,17 @@ def _words(names: list[str]) -> str:
 
 def _document(
     canvas: Canvas,
-    palette: Palette,
+    palette: Palette | None,
     box: tuple[float, float, float, float],
     title: str,
     description: str,
 ) -> str:
     x, y, w, h = (math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3]))
     body = "".join(canvas.elements(palette))
+    # Inline in HTML (no palette: a web page) the SVG namespace is implied.
+    space = "" if palette is None else ' xmlns="http://www.w3.org/2000/svg"'
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} {y} {w} {h}" '
+        f'<svg{space} viewBox="{x} {y} {w} {h}" '
         f'class="sb-figure-svg" role="img"><title>{escape(title)}</title>'
         f"<desc>{escape(description)}</desc>{body}</svg>"
     )

@@ -6,8 +6,6 @@ The Jinja globals registered in `templating.py` call these; the HTML around the 
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from strongback.figures.drawing import Drawing, render
@@ -71,18 +69,10 @@ def held(exercise: Exercise) -> bool:
     return bool(dose.hold_seconds or dose.duration_seconds) and not dose.distance_metres
 
 
-_PAINT = re.compile(
-    r' (?:fill|stroke)="#[0-9a-f]{6}"| stroke-linecap="round" stroke-linejoin="round"'
-)
-"""Colours and line ends a web page's stylesheet gives every figure class (docs/css/figures.css)."""
-
-
 def svg_markup(drawing: Drawing) -> Markup:
-    """The SVG, safe to put in a template: every text in it is escaped when it is made."""
-    # Inline in HTML the SVG namespace is implied, and the site's stylesheet paints each class:
-    # leave both out to keep pages light (standalone SVG and PDFs keep them).
-    svg = drawing.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
-    return Markup(_PAINT.sub("", svg))
+    """The figure for a web page, safe to put in a template: every text in it is escaped when it
+    is made, and the site's stylesheet paints it."""
+    return Markup(drawing.web)
 
 
 def data_uri(drawing: Drawing) -> str:

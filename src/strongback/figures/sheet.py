@@ -23,11 +23,10 @@ CELL_W, CELL_H, NAME_W, LABEL_H = 300, 170, 190, 18
 
 
 def sheet_html(content: Content) -> str:
-    from strongback.catalogue import Catalogue
     from strongback.pages.templating import environment
 
     rows = [(exercise, drawings(exercise)) for exercise in content.exercises.values()]
-    source = {page.record_id: page.source for page in Catalogue.of(content).of_kind("exercise")}
+    source = content.exercise_files
     template = environment(autoescape=True).get_template("figures/contact-sheet.html.jinja")
     return template.render(rows=rows, uri=data_uri, source=source)
 

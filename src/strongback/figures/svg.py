@@ -57,6 +57,39 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def tenths(value: float) -> int:
+    """A coordinate in tenths of a unit: the precision every figure is drawn to."""
+    return round(value * 10)
+
+
+def short(tenth: int) -> str:
+    """A number of tenths as path data writes it shortest: '12', '-3.4', '.5', '-.5'."""
+    sign = "-" if tenth < 0 else ""
+    whole, frac = divmod(abs(tenth), 10)
+    if not frac:
+        return f"{sign}{whole}"
+    return f"{sign}{whole if whole else ''}.{frac}"
+
+
+def numbers(tenths_list: list[int]) -> str:
+    """Numbers for path data, separated by a space except before a minus sign."""
+    out = ""
+    for value in tenths_list:
+        text = short(value)
+        out += text if not out or text.startswith("-") else " " + text
+    return out
+
+
+def relative(points: list[tuple[float, float]]) -> str:
+    """A polyline as path data: the first point absolute, then each step relative ("M…l…"), each
+    point rounded to a tenth first so the steps add up exactly."""
+    ts = [(tenths(x), tenths(y)) for x, y in points]
+    d = "M" + numbers(list(ts[0]))
+    if len(ts) > 1:
+        d += "l" + numbers([v for a, b in pairwise(ts) for v in (b[0] - a[0], b[1] - a[1])])
+    return d
+
+
 @dataclass(frozen=True)
 class View:
     """Projects world points (body heights) onto the drawing (cm, y up) with a depth:
@@ -74,31 +107,52 @@ class View:
         return (x * CM, y * CM, z)
 
 
+def _arc(radius: float, large: str, step: tuple[int, int]) -> str:
+    """A relative circular arc (sweep 0) by `step` tenths."""
+    r = short(tenths(radius))
+    end = numbers(list(step))
+    return f"a{r} {r} 0 {large} 0" + (end if end.startswith("-") else " " + end)
+
+
+def offset(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return (b[0] - a[0], b[1] - a[1])
+
+
+def tenth_point(p: tuple[float, float]) -> tuple[int, int]:
+    return (tenths(p[0]), tenths(p[1]))
+
+
 def capsule(a: tuple[float, float], b: tuple[float, float], ra: float, rb: float) -> str:
-    """A tapered capsule as one path (y down): circles at a and b joined by outer tangents."""
+    """A tapered capsule as one path (y down): circles at a and b joined by outer tangents.
+    Relative path data to a tenth of a unit: short, so pages stay light."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy)
     if length <= abs(ra - rb) + 0.3:
         radius, centre = (ra, a) if ra >= rb else (rb, b)
-        return (
-            f"M{num(centre[0] - radius)} {num(centre[1])}a{num(radius)} {num(radius)} 0 1 0 "
-            f"{num(2 * radius)} 0a{num(radius)} {num(radius)} 0 1 0 {num(-2 * radius)} 0z"
-        )
+        return ball(centre, radius)
     tx, ty = dx / length, dy / length
     nx, ny = -ty, tx
     s = (ra - rb) / length
     c = math.sqrt(1 - s * s)
     e1 = (nx * c + tx * s, ny * c + ty * s)
     e2 = (-nx * c + tx * s, -ny * c + ty * s)
-    p1 = (a[0] + ra * e1[0], a[1] + ra * e1[1])
-    p2 = (b[0] + rb * e1[0], b[1] + rb * e1[1])
-    p3 = (b[0] + rb * e2[0], b[1] + rb * e2[1])
-    p4 = (a[0] + ra * e2[0], a[1] + ra * e2[1])
+    p1 = tenth_point((a[0] + ra * e1[0], a[1] + ra * e1[1]))
+    p2 = tenth_point((b[0] + rb * e1[0], b[1] + rb * e1[1]))
+    p3 = tenth_point((b[0] + rb * e2[0], b[1] + rb * e2[1]))
+    p4 = tenth_point((a[0] + ra * e2[0], a[1] + ra * e2[1]))
     big_b, big_a = ("0", "1") if s > 0 else ("1", "0")
     return (
-        f"M{num(p1[0])} {num(p1[1])}L{num(p2[0])} {num(p2[1])}"
-        f"A{num(rb)} {num(rb)} 0 {big_b} 0 {num(p3[0])} {num(p3[1])}"
-        f"L{num(p4[0])} {num(p4[1])}A{num(ra)} {num(ra)} 0 {big_a} 0 {num(p1[0])} {num(p1[1])}z"
+        f"M{numbers(list(p1))}l{numbers(list(offset(p1, p2)))}{_arc(rb, big_b, offset(p2, p3))}"
+        f"l{numbers(list(offset(p3, p4)))}{_arc(ra, big_a, offset(p4, p1))}z"
+    )
+
+
+def ball(centre: tuple[float, float], radius: float) -> str:
+    """A circle as path data (y down)."""
+    across = tenths(2 * radius)
+    start = tenth_point((centre[0] - radius, centre[1]))
+    return (
+        f"M{numbers(list(start))}{_arc(radius, '1', (across, 0))}{_arc(radius, '1', (-across, 0))}z"
     )
 
 
@@ -133,7 +187,7 @@ class Canvas:
         depth: float = -9.0,
         extra: str = "",
     ) -> None:
-        d = "M" + "L".join(f"{num(x)} {num(-y)}" for x, y in points)
+        d = relative([(x, -y) for x, y in points])
         self.shapes.append(
             Shape(depth, role, f'path d="{d}" stroke-width="{num(width)}"{extra}', stroke=True)
         )
@@ -162,24 +216,27 @@ class Canvas:
     def circle(self, role: str, x: float, y: float, r: float, depth: float = -9.0) -> None:
         self.shapes.append(Shape(depth, role, f'circle cx="{num(x)}" cy="{num(-y)}" r="{num(r)}"'))
 
-    def elements(self, palette: Palette) -> list[str]:
+    def elements(self, palette: Palette | None) -> list[str]:
+        """The shapes as SVG elements, back to front. With a palette each carries its colours
+        and line ends; without (`None`, inline on a web page) the site's stylesheet paints each
+        class (docs/css/figures.css), so only the shape and its line width are written."""
         out = []
         for shape in sorted(self.shapes, key=lambda s: s.depth):
-            colour = palette.muscle if shape.role == "hidden" else getattr(palette, shape.role)
-            cls = CLASSES[shape.role]
-            if shape.stroke and shape.role == "prop":
-                colour = palette.edge
-            if shape.stroke:
-                paint = (
-                    f'fill="none" stroke="{colour}" stroke-linecap="round" stroke-linejoin="round"'
-                )
-                cls += " sbf-s"
-            elif shape.role == "prop":
-                paint = f'fill="{colour}" stroke="{palette.edge}" stroke-width="0.8"'
-            else:
-                paint = f'fill="{colour}"'
-            out.append(f'<{shape.element} class="{cls}" {paint}/>')
+            cls = CLASSES[shape.role] + (" sbf-s" if shape.stroke else "")
+            paint = "" if palette is None else " " + _paint(shape, palette)
+            out.append(f'<{shape.element} class="{cls}"{paint}/>')
         return out
+
+
+def _paint(shape: Shape, palette: Palette) -> str:
+    colour = palette.muscle if shape.role == "hidden" else getattr(palette, shape.role)
+    if shape.stroke:
+        if shape.role == "prop":
+            colour = palette.edge
+        return f'fill="none" stroke="{colour}" stroke-linecap="round" stroke-linejoin="round"'
+    if shape.role == "prop":
+        return f'fill="{colour}" stroke="{palette.edge}" stroke-width="0.8"'
+    return f'fill="{colour}"'
 
 
 # --- the body -----------------------------------------------------------------------------------
@@ -188,7 +245,27 @@ class Canvas:
 TRUNK_PIECES = ("hips", "lower_back", "chest")
 
 
-def draw_body(canvas: Canvas, figure: Figure) -> None:
+ARM = frozenset({"upper_arm", "elbow", "forearm", "hand"})
+LEG = frozenset({"thigh", "knee", "shin", "foot", "heel", "toes"})
+
+
+def limb(part: str) -> tuple[str, frozenset[str]] | None:
+    """The side and the segments of the limb a one-sided body part belongs to
+    ('left_foot' -> the left leg); None for a central part ('hips')."""
+    side, _, name = part.partition("_")
+    if side not in ("left", "right"):
+        return None
+    if name in ARM or name == "shoulder":
+        return side, ARM
+    return (side, LEG) if name in LEG else None
+
+
+def draw_body(
+    canvas: Canvas, figure: Figure, working: frozenset[tuple[str, str]] = frozenset()
+) -> None:
+    """The body: the trunk as one outline, the limbs as tapered capsules, near limbs darker
+    than far ones. A far limb that does the work (`working`: (side, segment name) pairs, from
+    the exercise's arrows) is drawn in the body's tone, never the pale far one."""
     view = canvas.view
     pieces = [seg for seg in figure.segments if seg.name in TRUNK_PIECES]
     chest = next(seg for seg in pieces if seg.name == "chest")
@@ -205,6 +282,8 @@ def draw_body(canvas: Canvas, figure: Figure) -> None:
             role = "near" if depth > trunk_depth else "far"
         else:
             role = "near"
+        if role == "far" and (seg.side, seg.name) in working:
+            role = "body"
         ra, rb = _projected_radius(seg, view, "a"), _projected_radius(seg, view, "b")
         canvas.path(role, capsule((a[0], -a[1]), (b[0], -b[1]), ra, rb), depth)
 
@@ -235,10 +314,14 @@ def _unproject(view: View, sx: float, sy: float) -> Vec:
 
 def trunk_outline(segs: list[Segment], view: View) -> str:
     """The trunk as one smooth shape (y down): a curve along each side of the spine's pieces,
-    rounded at the hips and at the shoulders."""
+    rounded at the hips and at the shoulders. The curve passes through the pelvis's ends and
+    every other joint of the spine above it (T12 among them): the spine bends evenly within a
+    segment, so the joints between add nothing you can see, only weight to the page."""
     centres = [view(segs[0].a)[:2]] + [view(seg.b)[:2] for seg in segs]
     radii = [_projected_radius(segs[0], view, "a")]
     radii += [_projected_radius(seg, view, "b") for seg in segs]
+    keep = [0, 1, *range(len(centres) - 1, 1, -2)[::-1]]
+    centres, radii = [centres[i] for i in keep], [radii[i] for i in keep]
     dirs = []
     for (x0, y0), (x1, y1) in pairwise(centres):
         length = math.hypot(x1 - x0, y1 - y0)
@@ -253,39 +336,46 @@ def trunk_outline(segs: list[Segment], view: View) -> str:
         right.append((x - nx * r, -(y - ny * r)))
     down = (-dirs[0][0], dirs[0][1])
     up = (dirs[-1][0], -dirs[-1][1])
-    d = f"M{_pt(right[0])}" + _cap(right[0], left[0], down, radii[0])
-    d += _smooth(left) + _cap(left[-1], right[-1], up, radii[-1])
-    d += _smooth(right[::-1]) + "z"
-    return d
+    curves = _cap(right[0], left[0], down, radii[0]) + _smooth(left)
+    curves += _cap(left[-1], right[-1], up, radii[-1]) + _smooth(right[::-1])
+    return _relative_curves(right[0], curves) + "z"
 
 
-def _pt(p: tuple[float, float]) -> str:
-    return f"{num(p[0])} {num(p[1])}"
+Curve = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+"""A cubic Bézier's two control points and its end (the start is the current point)."""
 
 
-def _control(p: tuple[float, float]) -> str:
-    """A Bézier control point of the trunk's outline, to the nearest centimetre: it only pulls
-    the curve, and whole numbers keep the page light."""
-    return f"{round(p[0]) + 0} {round(p[1]) + 0}"
+def _relative_curves(start: tuple[float, float], curves: list[Curve]) -> str:
+    """Cubic Béziers as relative path data: each end to a tenth, so the steps add up exactly,
+    and each control point to the nearest whole unit: it only pulls the curve, and whole numbers
+    keep the page light."""
+    at = tenth_point(start)
+    data: list[int] = []
+    for c1, c2, end in curves:
+        for control in (c1, c2):
+            data += [round(control[0] - at[0] / 10) * 10, round(control[1] - at[1] / 10) * 10]
+        new = tenth_point(end)
+        data += list(offset(at, new))
+        at = new
+    return f"M{numbers(list(tenth_point(start)))}c{numbers(data)}"
 
 
-def _cap(a: tuple[float, float], b: tuple[float, float], out: tuple[float, float], r: float) -> str:
+def _cap(
+    a: tuple[float, float], b: tuple[float, float], out: tuple[float, float], r: float
+) -> list[Curve]:
     """A round end from a to b, bulging by r in direction `out` (a cubic semicircle)."""
     k = 4 / 3 * r
-    return (
-        f"C{_control((a[0] + out[0] * k, a[1] + out[1] * k))} "
-        f"{_control((b[0] + out[0] * k, b[1] + out[1] * k))} {_pt(b)}"
-    )
+    return [((a[0] + out[0] * k, a[1] + out[1] * k), (b[0] + out[0] * k, b[1] + out[1] * k), b)]
 
 
-def _smooth(points: list[tuple[float, float]]) -> str:
+def _smooth(points: list[tuple[float, float]]) -> list[Curve]:
     """A Catmull-Rom curve through the points, as cubic Béziers (the first point is current)."""
-    out = ""
+    out = []
     for i in range(len(points) - 1):
         p0 = points[max(0, i - 1)]
         p1, p2 = points[i], points[i + 1]
         p3 = points[min(len(points) - 1, i + 2)]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out += f"C{_control(c1)} {_control(c2)} {_pt(p2)}"
+        out.append((c1, c2, p2))
     return out

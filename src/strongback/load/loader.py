@@ -124,13 +124,14 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     exercises: dict[str, model.Exercise] = {}
     handouts: dict[str, model.Handout] = {}
     sources = {name: doc.file for name, doc in docs.items()}
+    files: dict[str, dict[str, str]] = {"exercises": {}, "handouts": {}, "docs": {}}
     for folder, target in (("exercises", exercises), ("handouts", handouts)):
         for doc in folder_docs[folder]:
             record, errs = validate(doc, FOLDERS[folder], context)
             errors += errs
             if record is not None and record.id not in target:
                 target[record.id] = record
-                sources[f"{folder[:-1]}:{record.id}"] = doc.file
+                files[folder][record.id] = doc.file
 
     doc_meta: dict[str, model.DocMeta] = {}
     if docs_dir is not None:
@@ -140,7 +141,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
             errors += errs
             if meta is not None:
                 doc_meta[src_uri] = meta
-                sources[f"doc:{src_uri}"] = display(path)
+                files["docs"][src_uri] = display(path)
 
     if errors or any(records.get(name) is None for name in SINGLE_FILES):
         raise ContentErrors(errors)
@@ -157,6 +158,9 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         glossary=records.get("glossary") or model.Glossary(),
         sources=sources,
         docs=doc_meta,
+        exercise_files=files["exercises"],
+        handout_files=files["handouts"],
+        doc_files=files["docs"],
         positions=SourceMap(kept),
     )
 

@@ -31,9 +31,15 @@ class Content:
     glossary: Glossary = field(default_factory=Glossary)
     """content/glossary.yml: terms explained at first use (empty when the file is absent)."""
     sources: dict[str, str] = field(default_factory=dict)
-    """Record key ('site', 'benefits', 'exercise:bird-dog', 'handout:x', 'references',
-    'doc:index.md') -> the file it came from, relative to the project root."""
+    """Single file ('site', 'benefits', 'causes', 'diet', 'safety', 'references') -> the file it
+    came from, relative to the project root."""
     docs: dict[str, DocMeta] = field(default_factory=dict)
     """Hand-written page src_uri (relative to docs/) -> its validated front matter."""
+    exercise_files: dict[str, str] = field(default_factory=dict)
+    """Exercise id -> its file (content/exercises/<file>.yml), relative to the project root."""
+    handout_files: dict[str, str] = field(default_factory=dict)
+    """Handout id -> its file, relative to the project root."""
+    doc_files: dict[str, str] = field(default_factory=dict)
+    """Hand-written page src_uri -> its file (docs/…), relative to the project root."""
     positions: SourceMap = field(default_factory=SourceMap, compare=False, repr=False)
     """Every file's text and the position of every value, as the loader read them once."""

@@ -196,8 +196,11 @@ class Pose(_Strict):
     arrow: Part | Literal["none", "belly", "pelvis", "forward"] | list[Part] | None = Field(
         default=None,
         description="The body part the movement arrow follows from the previous position "
-        "(default: the part that moves most); a list for one arrow each where two limbs move "
-        "(`[left_hand, right_foot]`); `belly` for the tummy drawn in; `pelvis` for the pelvis "
+        "(default: the part that moves most; on the start position, from the next one: the "
+        "movement back, for a rocking between two positions); a list for one arrow each "
+        "where two limbs move (`[left_hand, right_foot]`: a far-side limb named in an arrow "
+        "is drawn in the body's tone, never the pale far one); `belly` for the tummy drawn "
+        "in; `pelvis` for the pelvis "
         "tilting (the arrow follows the front of the hips); `forward` for a straight "
         "arrow ahead of the body (walking); or `none` for no arrow.",
         examples=["hips"],

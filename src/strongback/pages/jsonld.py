@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from strongback.build.site_build import SiteBuild
-from strongback.catalogue import PageKind
+from strongback.catalogue import KINDS, PageKind
 from strongback.citations import DOI_URL, PMC_URL, PUBMED_URL, citation_keys
 from strongback.model import (
     Author,
@@ -38,9 +38,6 @@ from strongback.pages.markdown import CATEGORIES
 from strongback.text import plain_text
 
 JSON = dict[str, Any]
-
-PAGE_TYPES: dict[PageKind, str] = {"about": "AboutPage"}
-"""Page kind -> schema.org type; every other page carries health content: `MedicalWebPage`."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def page_jsonld(facts: PageFacts, content: Content, site_url: str | None) -> JSO
     )
     data: JSON = {
         "@context": "https://schema.org",
-        "@type": PAGE_TYPES.get(facts.kind, "MedicalWebPage"),
+        "@type": KINDS[facts.kind].jsonld_type,
         "url": facts.url,
         "name": facts.title,
         "description": facts.description,
@@ -217,14 +214,13 @@ def page_facts(
     """The facts for a page from the build; `markdown` is the page before citations are numbered,
     `title` the one the page shows."""
     cited = list(dict.fromkeys(citation_keys(markdown)))
-    generated = build.generated(src_uri)
-    if generated is not None:
-        return PageFacts(
-            generated.kind, generated.title, generated.description, url,
-            generated.review, cited, generated.record_id,
-        )  # fmt: skip
     page = build.catalogue.page(src_uri)
+    review = build.review(src_uri)
+    if page.generated:
+        return PageFacts(
+            page.kind, page.title, page.description, url, review, cited, page.record_id
+        )
+    # A hand-written page: its front matter's title, else the one MkDocs shows.
     meta = page.record if isinstance(page.record, DocMeta) else None
-    description = meta.description if meta and meta.description else build.content.site.description
     title = meta.title if meta and meta.title else title
-    return PageFacts(page.kind, title, description, url, build.review(src_uri), cited)
+    return PageFacts(page.kind, title, page.description, url, review, cited)

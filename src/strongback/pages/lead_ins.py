@@ -116,11 +116,11 @@ def _lists(
 def lead_in_errors(
     content: Content,
     position: Callable[[str, tuple[str | int, ...]], tuple[int, int]],
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
 ) -> list[ContentError]:
     """Every list item that does not fit its lead-in; `position(file, path)` gives line, col.
-    `catalogue`: the site's pages, when already listed (else listed from `content`)."""
-    listed = catalogue if catalogue is not None else Catalogue.of(content)
+    `catalogue`: the site's pages."""
+    listed = catalogue
     errors = []
     for field, file, path, items in _lists(content, listed):
         lead = LEAD_INS[field]

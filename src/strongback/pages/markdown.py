@@ -1,13 +1,14 @@
 """Content models -> generated Markdown pages, through the templates in `templates/pages/`.
 
-Pure: no MkDocs here. The hook turns each `GeneratedPage` into a virtual file; tests call
+Pure: no MkDocs here. Each catalogue page the engine writes is rendered with the template its
+kind names (`catalogue.KINDS`); the title and description come from the catalogue, which takes
+them from the record. The engine turns each page into a file of the build; tests call
 `build_pages` directly and compare the Markdown with golden files.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,12 +16,10 @@ from strongback.catalogue import Catalogue, CataloguePage, PageKind
 from strongback.citations import citation_keys, number_citations, reference_list
 from strongback.links import web_links
 from strongback.model import Content, Exercise
-from strongback.model.review_dates import ReviewInfo
 from strongback.pages.finder import POSITIONS, finder_context
 from strongback.pages.routine_builder import builder_context
 from strongback.pages.session import METHOD, routine_minutes, session_minutes
 from strongback.pages.templating import render
-from strongback.text import FRONT_MATTER
 
 CATEGORIES = {
     "mobility": "Mobility",
@@ -30,43 +29,16 @@ CATEGORIES = {
 
 
 @dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str
-    """Where the page pretends to live in docs/, e.g. 'exercises/bird-dog.md'."""
-    markdown: str
-    """Front matter and body; citations are still `[@key]` (see `finish_page`)."""
-    source: str
-    """The content file this page is made from, relative to the project root (edit link)."""
-    title: str
-    description: str
-    kind: PageKind
-    review: ReviewInfo
-    record_id: str = ""
-
-
-@dataclass(frozen=True)
-class HandWrittenPage:
-    """A page under docs/ as the engine needs to know it: for the citation index."""
-
-    src_uri: str
-    title: str
-    markdown: str
-
-
-@dataclass(frozen=True)
 class PageSet:
-    pages: tuple[GeneratedPage, ...]
+    """The generated pages: the catalogue's pages the engine writes, in order, and their
+    Markdown (front matter and body; citations still `[@key]`, see `finish_page`)."""
+
+    pages: tuple[CataloguePage, ...]
+    markdown: dict[str, str] = field(default_factory=dict)
+    """src_uri -> Markdown."""
     cited_by: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     """Reference key -> [(src_uri, title)] of every page that cites it."""
     warnings: list[str] = field(default_factory=list)
-    _by_src: dict[str, GeneratedPage] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # Indexed once when made: the hook asks once per page, and the pages never change.
-        object.__setattr__(self, "_by_src", {page.src_uri: page for page in self.pages})
-
-    def by_src(self) -> dict[str, GeneratedPage]:
-        return self._by_src
 
 
 def exercise_tags(exercise: Exercise) -> list[str]:
@@ -77,103 +49,94 @@ def exercise_tags(exercise: Exercise) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-def build_pages(
-    content: Content,
-    hand_written: Iterable[HandWrittenPage] = (),
-    *,
-    today: date,
-    catalogue: Catalogue | None = None,
-) -> PageSet:
+def build_pages(content: Content, *, today: date, catalogue: Catalogue) -> PageSet:
     """Every generated page of the catalogue, plus the index of which page cites which
-    reference (`hand_written` pages count as citing pages too)."""
+    reference (hand-written pages count as citing pages too)."""
     site = content.site
-    listed = catalogue if catalogue is not None else Catalogue.of(content)
 
-    def page(entry: CataloguePage, template: str, **context: object) -> GeneratedPage:
-        markdown = render(template, page_src=entry.src_uri, site=site, content=content, **context)
-        markdown = web_links(markdown, entry.src_uri)
-        title = _front_matter_value(markdown, "title")
-        description = _front_matter_value(markdown, "description")
-        info = entry.review_info(content, today)
-        return GeneratedPage(
-            entry.src_uri, markdown, entry.source, title, description, entry.kind, info,
-            entry.record_id,
-        )  # fmt: skip
+    def page(entry: CataloguePage, **context: object) -> str:
+        template = entry.spec.template
+        assert template is not None, entry.kind
+        markdown = render(
+            template, page=entry, page_src=entry.src_uri, site=site, content=content, **context
+        )
+        return web_links(markdown, entry.src_uri)
 
-    pages: list[GeneratedPage] = []
+    pages: list[CataloguePage] = []
+    markdown: dict[str, str] = {}
     references: CataloguePage | None = None
-    for entry in listed:
+    for entry in catalogue:
         if not entry.generated:
             continue
         if entry.kind == "references":
             references = entry  # it lists the pages that cite each reference: made last
             continue
-        template, context = _template(entry, content)
-        pages.append(page(entry, template, **context))
+        pages.append(entry)
+        markdown[entry.src_uri] = page(entry, **CONTEXTS[entry.kind](entry, content))
 
     cited_by: dict[str, list[tuple[str, str]]] = {key: [] for key in content.references}
-    citing: list[tuple[str, str, str]] = [(p.src_uri, p.title, p.markdown) for p in pages]
-    citing += [(p.src_uri, p.title, p.markdown) for p in hand_written]
-    for src_uri, title, markdown in sorted(citing):
-        for key in dict.fromkeys(citation_keys(markdown)):
+    citing = [(p.src_uri, p.title, markdown[p.src_uri]) for p in pages]
+    for entry in catalogue.of_kind("page"):
+        text = catalogue.text(entry)
+        if text is not None:
+            citing.append((entry.src_uri, entry.title, text))
+    for src_uri, title, text in sorted(citing):
+        for key in dict.fromkeys(citation_keys(text)):
             if key in cited_by:
                 cited_by[key].append((src_uri, title))
     if references is None:
         raise ValueError("the catalogue lists no references page")
-    pages.append(
-        page(
-            references,
-            "pages/references.md.jinja",
-            references=list(content.references.values()),
-            cited_by=cited_by,
-        )
+    pages.append(references)
+    markdown[references.src_uri] = page(
+        references, references=list(content.references.values()), cited_by=cited_by
     )
     warnings = [
         f"{references.source}: reference {key!r} is not cited by any page"
         for key, where in cited_by.items()
         if not where
     ]
-    return PageSet(tuple(pages), cited_by, warnings)
+    return PageSet(tuple(pages), markdown, cited_by, warnings)
 
 
-def _template(entry: CataloguePage, content: Content) -> tuple[str, dict[str, object]]:
-    """The template of a generated page, and what it shows."""
-    kind, record = entry.kind, entry.record
-    if kind == "topic":
-        return "pages/topic.md.jinja", {"topic": record}
-    if kind == "safety":
-        return "pages/warning-signs.md.jinja", {"safety": record}
-    if kind == "exercise-list":
-        finder = finder_context(content.exercises.values(), CATEGORIES)
-        return "pages/exercise-index.md.jinja", {"categories": CATEGORIES, **finder}
-    if kind == "handout-list":
-        return "pages/handout-index.md.jinja", {"handouts": list(content.handouts.values())}
-    if kind == "routine-builder":
-        return "pages/routine-builder.md.jinja", builder_context(content, CATEGORIES)
-    if kind == "tags":
-        return "pages/tags.md.jinja", {}
-    if kind == "about":
-        return "pages/about.md.jinja", {}
-    if kind == "exercise":
-        exercise = content.exercises[entry.record_id]
-        return "pages/exercise.md.jinja", {
-            "exercise": exercise,
-            "tags": exercise_tags(exercise),
-            "safety": content.safety,
-            "categories": CATEGORIES,
-            "minutes": session_minutes(exercise.dose),
-            "position": POSITIONS[exercise.body_position] if exercise.body_position else None,
-        }
-    if kind == "handout":
-        handout = content.handouts[entry.record_id]
-        doses = (item.dose or content.exercises[item.exercise].dose for item in handout.exercises)
-        return "pages/handout.md.jinja", {
-            "handout": handout,
-            "safety": content.safety,
-            "method": METHOD,
-            "minutes": routine_minutes(doses),
-        }
-    raise ValueError(f"no template for a {kind!r} page ({entry.src_uri})")
+def _exercise(entry: CataloguePage, content: Content) -> dict[str, object]:
+    exercise = content.exercises[entry.record_id]
+    return {
+        "exercise": exercise,
+        "tags": exercise_tags(exercise),
+        "safety": content.safety,
+        "categories": CATEGORIES,
+        "minutes": session_minutes(exercise.dose),
+        "position": POSITIONS[exercise.body_position] if exercise.body_position else None,
+    }
+
+
+def _handout(entry: CataloguePage, content: Content) -> dict[str, object]:
+    handout = content.handouts[entry.record_id]
+    doses = (item.dose or content.exercises[item.exercise].dose for item in handout.exercises)
+    return {
+        "handout": handout,
+        "safety": content.safety,
+        "method": METHOD,
+        "minutes": routine_minutes(doses),
+    }
+
+
+CONTEXTS: dict[PageKind, Callable[[CataloguePage, Content], dict[str, object]]] = {
+    "topic": lambda entry, content: {"topic": entry.record},
+    "safety": lambda entry, content: {"safety": entry.record},
+    "exercise-list": lambda entry, content: {
+        "categories": CATEGORIES,
+        **finder_context(content.exercises.values(), CATEGORIES),
+    },
+    "handout-list": lambda entry, content: {"handouts": list(content.handouts.values())},
+    "routine-builder": lambda entry, content: builder_context(content, CATEGORIES),
+    "tags": lambda entry, content: {},
+    "about": lambda entry, content: {},
+    "exercise": _exercise,
+    "handout": _handout,
+}
+"""What each generated kind's template shows, besides the page, the site and the content (its
+template is the catalogue's, `catalogue.KINDS`)."""
 
 
 REFERENCES_SLOT = "<!-- sb-references -->"
@@ -192,14 +155,3 @@ def finish_page(markdown: str, references: Mapping[str, object]) -> str:
         return markdown
     listed = render("pages/reference-list.md.jinja", refs=refs, level=2)
     return cited.markdown.rstrip("\n") + "\n\n" + listed
-
-
-def _front_matter_value(markdown: str, name: str) -> str:
-    """Read back a string the template wrote into front matter (written with `yaml_string`)."""
-    front = FRONT_MATTER.match(markdown)
-    if front:
-        for line in (front.group(1) or "").splitlines():
-            if line.startswith(f"{name}: "):
-                value: str = json.loads(line[len(name) + 2 :])
-                return value
-    raise ValueError(f"template did not write {name!r} into the front matter")

@@ -39,7 +39,7 @@ def build_pdfs(
     mode: Mode = "all",
     workers: int | None = None,
     progress: bool = True,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
 ) -> PdfBuild:
     """Every PDF of the site, from the cache where it can be; raises `PdfErrors` listing every
     document that does not fit its page limit (the verdict is cached too, so asking again

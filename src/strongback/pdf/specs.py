@@ -51,10 +51,10 @@ class PdfSpec:
     """The web page that is the HTML version of the same content (text and QR code)."""
 
 
-def pdf_specs(content: Content, site_url: str, catalogue: Catalogue | None = None) -> list[PdfSpec]:
+def pdf_specs(content: Content, site_url: str, catalogue: Catalogue) -> list[PdfSpec]:
     """Every handout and every exercise page of the catalogue, in each paper size."""
     base = site_url.rstrip("/") + "/"
-    listed = catalogue if catalogue is not None else Catalogue.of(content)
+    listed = catalogue
     pdf: dict[Kind, Callable[[str, str], str]] = {
         "handout": urls.handout_pdf,
         "exercise": urls.exercise_pdf,

@@ -132,7 +132,7 @@ def check_material(
     items["17"] = None
     items["18"] = None
     for exercise in exercises:
-        exercise_file = content.sources.get(f"exercise:{exercise.id}", file)
+        exercise_file = content.exercise_files.get(exercise.id, file)
         pictured = exercise.poses is not None
         items["15/26"] = bool(items["15/26"] is not False and pictured)
         if not pictured:

@@ -39,13 +39,13 @@ def check_content(
     today: date,
     root: Path | None = None,
     grade_cache: Path | None = None,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue,
 ) -> CheckReport:
     """Run every content-standards rule over `content`, placing each finding by the source map
     the loader kept (`content.positions`); `root` is the project folder (for the git history
     that review dates are compared with). `grade_cache`: a file that keeps reading
-    grades between runs (see `GradeCache`). `catalogue`: the site's pages, when already
-    listed (else listed from `content`)."""
+    grades between runs (see `GradeCache`). `catalogue`: the site's pages (required: it is
+    made once per build, `Catalogue.of`)."""
     sources = content.positions
     grades = GradeCache(grade_cache)
     report = CheckReport()
@@ -53,7 +53,7 @@ def check_content(
     warnings: set[ContentError] = set()
     notices: set[ContentError] = set()
     history = first_versions(root) if root is not None else History(unknown="no project folder")
-    listed = catalogue if catalogue is not None else Catalogue.of(content)
+    listed = catalogue
     pages = pages_of(content, listed)
     for page in pages:
         errors.update(claim_errors(page, content.references, sources))
@@ -113,7 +113,7 @@ def check_content(
 
 
 def enforce_standards(
-    content: Content, *, today: date, root: Path | None, catalogue: Catalogue | None = None
+    content: Content, *, today: date, root: Path | None, catalogue: Catalogue
 ) -> list[ContentError]:
     """The check as part of validation: raises `ContentErrors` on any error, returns warnings."""
     cache = root / ".cache" / "strongback" / "reading-grades.json" if root else None

@@ -25,7 +25,7 @@ EXPLAINED_BY_TEMPLATE: dict[PageKind, tuple[str, ...]] = {
 }
 """Terms the page's own template explains before any content text, by glossary term: the dose
 box of an exercise page and the facts at the top of a routine page (`Glossary.explain`, tested
-in tests/test_terms.py). The printed sheets do not explain them yet (no room)."""
+in tests/standards/test_terms.py). The printed sheets do not explain them yet (no room)."""
 
 SHARED_SAFETY: dict[PageKind, tuple[str, ...]] = {
     "exercise": ("see_doctor", "emergency"),
@@ -43,7 +43,7 @@ def reading_order(page: Page, content: Content) -> list[Text]:
     texts.sort(key=lambda item: item.path[:1] != ("key_points",))
     if page.entry.kind == "handout":
         for item in content.handouts[page.entry.record_id].exercises:
-            file = content.sources.get(f"exercise:{item.exercise}", "")
+            file = content.exercise_files[item.exercise]
             exercise = content.exercises[item.exercise]
             texts.append(Text(file, ("start_position",), exercise.start_position, True))
             texts += [Text(file, ("steps", i), step, True) for i, step in enumerate(exercise.steps)]

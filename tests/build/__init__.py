@@ -1,0 +1,1 @@
+"""One build: the engine, publishing, assets, the offline copy, serve (src/strongback/build/)."""

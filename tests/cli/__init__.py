@@ -1,0 +1,1 @@
+"""The strongback command (src/strongback/cli/)."""

@@ -1,0 +1,1 @@
+"""The exercise figures (src/strongback/figures/)."""

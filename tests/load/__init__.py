@@ -1,0 +1,1 @@
+"""Loading: YAML, positions, validation and the loader (src/strongback/load/)."""

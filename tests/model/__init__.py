@@ -1,0 +1,1 @@
+"""The content models (src/strongback/model/)."""

@@ -1,0 +1,1 @@
+"""The PDFs: specs, markup, cache, fit, fonts (src/strongback/pdf/)."""

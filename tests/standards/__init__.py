@@ -1,0 +1,1 @@
+"""The content-standards check and the review trail (src/strongback/standards/)."""
