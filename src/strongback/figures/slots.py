@@ -1,7 +1,8 @@
 """The figures' Jinja globals, which page and handout templates call: `figures_slot`, where a web
-page's captioned figures go (filled in the finished HTML by `figures.web`), and `print_figures`,
-the figures of a PDF and `print_legend`, their legend of shaded muscles, rendered by the environment of the handout that calls it. Imports no
-template environment, so the one environment (`pages.templating`) can register these."""
+page's captioned figures go (filled in the finished HTML by `figures.web`), `print_figures`, the
+figures of a PDF, and `print_legend`, their legend of shaded muscles for a routine's card; both
+rendered by the environment of the handout that calls them. Imports no template environment, so
+the one environment (`pages.templating`) can register these."""
 
 from __future__ import annotations
 

@@ -86,8 +86,10 @@ def _exercises(entry: CataloguePage, content: Content) -> list[Exercise]:
 def log_rows(frequency: Frequency) -> int:
     """How many weeks the sheets' tick log has for `frequency`, read from the log template as
     a sheet renders it (one row header, the week's number, per week)."""
-    html = environment(autoescape=True).get_template("handout/_log.html.jinja").render(
-        frequency=frequency
+    html = (
+        environment(autoescape=True)
+        .get_template("handout/_log.html.jinja")
+        .render(frequency=frequency)
     )
     return html.count('<th scope="row">')
 
