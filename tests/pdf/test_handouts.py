@@ -178,10 +178,39 @@ def test_handout_html_holds_everything_a_printed_routine_needs(tmp_path: Path) -
         assert step in html
     assert 'src="data:image/svg+xml' in html  # the QR code: no network fetch
     assert f'<a href="{SITE_URL}handouts/blank-dose/">' in html
-    assert '<th scope="col">Mon</th>' in html and '<th scope="col">Sun</th>' in html
+    # Key points first, in a box under the title (issue 26).
+    head = html.split('<p class="sb-often">', 1)[0]
+    assert '<section class="sb-box sb-key-points">' in head
+    assert all(point in head for point in ("Move slowly and stay comfortable.", "Stop if you"))
+    # The log: 3 days a week and no weeks named: a box for each of the 3 days, a month of rows.
+    log = html.split('<section class="sb-log">', 1)[1].split("</section>", 1)[0]
+    assert [day for day in ("Day 1", "Day 2", "Day 3", "Day 4", "Mon") if day in log] == [
+        "Day 1", "Day 2", "Day 3",
+    ]  # fmt: skip
+    assert log.count('<th scope="row">') == 4
     # Warning signs cite their sources: the text before the citation mark is what prints.
     assert all(plain_text(item).rstrip(".") in html for item in content.safety.emergency)
     assert "http://" not in html.replace("http://www.w3.org", "")
+
+
+def test_a_long_plan_logs_every_week_in_two_tables_side_by_side() -> None:
+    # Kettlebell deadlift: 2 days a week for 12 weeks. Its sheet logs weeks 1-6 beside 7-12,
+    # a box for each of the 2 days; the key points stand where the purpose stood.
+    content = load_content(REPO / "content", REPO / "docs")
+    specs = pdf.pdf_specs(content, SITE_URL, Catalogue.of(content))
+    spec = next(s for s in specs if s.record_id == "kettlebell-deadlift")
+    html = pdf.render_html(spec, content, today=today())
+    log = html.split('<section class="sb-log">', 1)[1].split("</section>", 1)[0]
+    assert 'class="sb-log-tables sb-log-tables--two"' in log
+    tables = log.split("<table>")[1:]
+    assert [re.findall(r'<th scope="row">(\d+)</th>', t) for t in tables] == [
+        [str(n) for n in range(1, 7)],
+        [str(n) for n in range(7, 13)],
+    ]
+    assert all(t.count('<th scope="col">Day ') == 2 for t in tables)
+    exercise = content.exercises["kettlebell-deadlift"]
+    assert all(point in html for point in exercise.key_points)
+    assert exercise.purpose not in html
 
 
 def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:

@@ -31,8 +31,8 @@ class Layout:
 
 
 LAYOUTS = {
-    "card": Layout(width_mm=48, tallest_mm=32, scale=0.175, stack_mm=46),
-    "sheet": Layout(width_mm=118, tallest_mm=48, scale=0.22),
+    "card": Layout(width_mm=48, tallest_mm=32, scale=0.175, stack_mm=43),
+    "sheet": Layout(width_mm=118, tallest_mm=48, scale=0.22, gap_mm=4.0),
 }
 """'card': a column beside each exercise's steps in a routine; 'sheet': a row above the steps
 on an exercise's own sheet."""
@@ -53,6 +53,14 @@ class Placed:
     figures: list[Printed]
     stacked: bool
     """One above the other, rather than side by side."""
+    gap_mm: float = 0.0
+    """The space between figures side by side."""
+
+    @property
+    def row_mm(self) -> float:
+        """The width the figures take side by side (the template sets it: a legend under them
+        must wrap to this width rather than widen the row)."""
+        return sum(f.width_mm for f in self.figures) + self.gap_mm * (len(self.figures) - 1)
 
     @property
     def body_mm(self) -> float:
@@ -85,4 +93,4 @@ def place(drawings: list[Drawing], layout: Layout) -> Placed:
     stack = stacked >= side * STACK_GAIN
     scale = stacked if stack else side
     figures = [Printed(d, w * scale, h * scale) for d, (w, h) in zip(drawings, sizes, strict=True)]
-    return Placed(figures, stacked=stack)
+    return Placed(figures, stacked=stack, gap_mm=layout.gap_mm)

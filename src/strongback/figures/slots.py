@@ -1,7 +1,8 @@
 """The figures' Jinja globals, which page and handout templates call: `figures_slot`, where a web
-page's captioned figures go (filled in the finished HTML by `figures.web`), and `print_figures`,
-the figures of a PDF, rendered by the environment of the handout that calls it. Imports no
-template environment, so the one environment (`pages.templating`) can register these."""
+page's captioned figures go (filled in the finished HTML by `figures.web`), `print_figures`, the
+figures of a PDF, and `print_legend`, their legend of shaded muscles for a routine's card; both
+rendered by the environment of the handout that calls them. Imports no template environment, so
+the one environment (`pages.templating`) can register these."""
 
 from __future__ import annotations
 
@@ -37,7 +38,16 @@ def print_figures(env: Environment, exercise: Exercise, layout: str = "sheet") -
     return render_figures(env, "print.html.jinja", placed=placed, uri=data_uri, layout=layout)
 
 
+@pass_environment
+def print_legend(env: Environment, exercise: Exercise) -> Markup:
+    """The legend of the muscles the printed figures shade ("Works: …"), for a routine's card,
+    which prints it with its text; empty when nothing is shaded."""
+    placed = printed.place(drawings(exercise, "print"), printed.LAYOUTS["card"])
+    return render_figures(env, "print-legend.html.jinja", placed=placed)
+
+
 GLOBALS = {
     "figures_slot": figures_slot,
     "print_figures": print_figures,
+    "print_legend": print_legend,
 }

@@ -94,7 +94,7 @@ def frequency_summary(frequency: Frequency) -> str:
 
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-"""The columns of every tick log, on the web and on paper."""
+"""The columns of a tick log for a plan of every day."""
 
 UNTIMED_LOG_WEEKS = 4
 """Rows of a tick log when the plan names no number of weeks."""
@@ -103,3 +103,11 @@ UNTIMED_LOG_WEEKS = 4
 def log_weeks(frequency: Frequency) -> int:
     """Rows of a tick log: one for each week of the plan, so the log lasts as long as it does."""
     return frequency.weeks or UNTIMED_LOG_WEEKS
+
+
+def log_days(frequency: Frequency) -> tuple[str, ...]:
+    """Columns of a tick log, the same on the web and on paper: one box for each day of the
+    plan's week ("Day 1" to "Day 3" for 3 days a week), or the weekdays for a plan of every day.
+    A week's row is done when its boxes are ticked."""
+    days = frequency.days_per_week
+    return WEEKDAYS if days == len(WEEKDAYS) else tuple(f"Day {n}" for n in range(1, days + 1))

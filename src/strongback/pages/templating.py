@@ -14,12 +14,12 @@ from strongback.figures.slots import GLOBALS as FIGURE_GLOBALS
 from strongback.model.review_dates import long_date
 from strongback.pages.charts import GLOBALS as CHART_GLOBALS
 from strongback.pages.dose_words import (
-    WEEKDAYS,
     dose_details,
     dose_rows,
     dose_sentence,
     dose_summary,
     frequency_summary,
+    log_days,
     log_weeks,
 )
 from strongback.pages.lead_ins import lead_in
@@ -56,10 +56,10 @@ def environment(autoescape: bool = False) -> jinja2.Environment:
         plain_text=plain_text,
         page_url=urls.page_url,
         log_weeks=log_weeks,
+        log_days=log_days,
     )
     env.globals["urls"] = urls
     env.globals["lead_in"] = lead_in
-    env.globals["weekdays"] = WEEKDAYS
     env.globals.update(FIGURE_GLOBALS)
     env.globals.update(CHART_GLOBALS)
     return env

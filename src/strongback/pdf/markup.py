@@ -82,14 +82,14 @@ def render_html(
     site = content.site
     if spec.kind == "handout":
         handout = content.handouts[spec.record_id]
-        title, description, purpose = handout.title, handout.description, handout.purpose
+        title, description = handout.title, handout.description
         key_points = handout.key_points
         review: Review = handout.review
         items = list(handout.exercises)
         frequency, notes, supervision = handout.frequency, handout.notes, handout.supervision
     else:
         exercise = content.exercises[spec.record_id]
-        title, purpose, review = exercise.name, exercise.purpose, exercise.review
+        title, review = exercise.name, exercise.review
         key_points = exercise.key_points
         description = f"How to do the {exercise.name.lower()} exercise, and how much."
         items = [HandoutItem(exercise=exercise.id)]
@@ -104,7 +104,6 @@ def render_html(
             type_size=type_size,
             title=title,
             description=description,
-            purpose=purpose,
             items=list(zip(exercises, items, strict=True)),
             shared_cautions=shared_cautions(exercises) if spec.kind == "handout" else {},
             frequency=frequency,

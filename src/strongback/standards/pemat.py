@@ -85,14 +85,13 @@ def _exercises(entry: CataloguePage, content: Content) -> list[Exercise]:
 
 def log_rows(frequency: Frequency) -> int:
     """How many weeks the sheets' tick log has for `frequency`, read from the log template as
-    a sheet renders it (one `<tr>` per week in its body)."""
+    a sheet renders it (one row header, the week's number, per week)."""
     html = (
         environment(autoescape=True)
         .get_template("handout/_log.html.jinja")
-        .render(frequency=frequency, weekdays=("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+        .render(frequency=frequency)
     )
-    body = html.split("<tbody>", 1)[-1]
-    return body.count("<tr")
+    return html.count('<th scope="row">')
 
 
 def _first_word(step: str) -> str:
