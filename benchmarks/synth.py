@@ -45,6 +45,34 @@ def _relink(text: str, synthetic: Any) -> str:
     return _EXERCISE_LINK.sub(link, text)
 
 
+def _named_as_copy(text: str, names: list[str], copy: int) -> str:
+    """`text` with each of the names (as a whole word, any case) followed by the copy's number
+    ("bird dog" -> "bird dog 2"), as copy `copy` of an exercise is named: the content check
+    reads a bare "bird dog" as the first copy, unlinked. Copy 0 keeps the real names."""
+    if not copy:
+        return text
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(
+            rf"(?<![\w-]){re.escape(name)}(?![\w-]| \d)",
+            lambda match: f"{match.group(0)} {copy + 1}",
+            text,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
+def _cite_synthetic(claims: list[dict[str, Any]], key: str) -> bool:
+    """Cite the synthetic reference `key` in place of the first citation of the first claim
+    graded below 'strong' (a synthetic trial allows at most 'moderate'). The grade stays as it
+    is, so the claim keeps the grade it has everywhere else (one claim takes one grade); False
+    when no claim can take it."""
+    for claim in claims:
+        if claim.get("evidence") != "strong" and _CITATION.search(claim["text"]):
+            claim["text"] = _CITATION.sub(f"[@{key}]", claim["text"], count=1)
+            return True
+    return False
+
+
 def counts(n: int) -> dict[str, int]:
     """How many records of each kind a library of `n` exercises gets."""
     return {"exercises": n, "handouts": max(1, n // 10), "references": max(1, n // 5)}
@@ -122,19 +150,18 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
                 exercise[link] = [
                     target for ex in base[link] if (target := synthetic_id(ex, copy)) is not None
                 ]
-        # Cite a synthetic reference in place of the first real citation: the page keeps its
-        # length (PDF sheets must still fit their pages) and every synthetic reference is cited.
+        # Cite a synthetic reference in place of a real citation: the page keeps its length (PDF
+        # sheets must still fit their pages) and every synthetic reference is cited.
         key = SYNTH_KEY.format(i % want["references"])
         exercise["claims"] = [dict(claim) for claim in base["claims"]]
-        first = exercise["claims"][0]
-        first["text"] = _CITATION.sub(f"[@{key}]", first["text"], count=1)
-        if key not in first["text"]:
-            first["text"] = first["text"].rstrip(".") + f" [@{key}]."
-        if first.get("evidence") == "strong":  # a synthetic trial allows at most 'moderate'
-            first["evidence"] = "moderate"
+        if not _cite_synthetic(exercise["claims"], key):
+            exercise["claims"].append(
+                {"text": f"A synthetic trial tested this exercise [@{key}].", "evidence": "limited"}
+            )
         text = _relink(
             _dump(exercise), lambda real, c=copy: synthetic_id(real, c) or synthetic_id(real, 0)
         )
+        text = _named_as_copy(text, [base["name"], *base.get("other_names", [])], copy)
         (content_dir / "exercises" / f"{exercise['id']}.yml").write_text(text, "utf-8")
         ids.append(exercise["id"])
         texts.append(text)
@@ -160,10 +187,7 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
             ]
         key = SYNTH_KEY.format((n + j) % want["references"])
         handout["claims"] = [dict(claim) for claim in base.get("claims", [])]
-        if handout["claims"]:
-            first = handout["claims"][0]
-            first["text"] = _CITATION.sub(f"[@{key}]", first["text"], count=1)
-        if not any(key in claim["text"] for claim in handout["claims"]):
+        if not _cite_synthetic(handout["claims"], key):
             handout["claims"].append(
                 {"text": f"A synthetic trial tested this routine [@{key}].", "evidence": "limited"}
             )
@@ -171,6 +195,9 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         text = _relink(
             _dump(handout), lambda real, b=home: synthetic_id(real, b) or synthetic_id(real, 0)
         )
+        # Its exercises are copies named "Bird dog 2": its text names them so.
+        names = [ex["name"] for ex in real_exercises if ex["id"] in wanted]
+        text = _named_as_copy(text, names, home)
         (content_dir / "handouts" / f"{handout['id']}.yml").write_text(text, "utf-8")
         texts.append(text)
 
