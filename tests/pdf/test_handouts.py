@@ -211,6 +211,11 @@ def test_a_long_plan_logs_every_week_in_two_tables_side_by_side() -> None:
     exercise = content.exercises["kettlebell-deadlift"]
     assert all(point in html for point in exercise.key_points)
     assert exercise.purpose not in html
+    # Its dose's words explained under the "How much" table, as the web page's dose box does.
+    terms = html.split("</table>", 1)[1].split("</div>", 1)[0]
+    glossary = {term.term: term.gloss for term in content.glossary.terms}
+    assert f"<dfn>Set</dfn>: {glossary['set']}." in terms
+    assert f"<dfn>Repetition</dfn>: {glossary['repetition']}." in terms
 
 
 def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:
