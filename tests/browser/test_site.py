@@ -34,7 +34,9 @@ def test_home_to_exercise_by_tag_then_citation_to_reference_list(site: SessionFa
     first.click()
     assert s.path().startswith("exercises/")
     assert s.heading() == name
-    assert "Level: Beginner" in page.locator(".md-tags").inner_text()
+    # The tags sit in "Sources and evidence", which a script opens on a wide screen once the page
+    # has loaded: wait for it rather than read the section while it is still closed.
+    expect(page.locator(".md-tags")).to_contain_text("Level: Beginner")
 
     citation = page.locator("sup.sb-cite a").first
     target = citation.get_attribute("href")
