@@ -92,11 +92,12 @@ def test_pages_and_sheets_show_the_links_and_the_dose_terms(project_content: Con
     assert terms in pages["handouts/gentle-start.md"]
     spec = pdf.PdfSpec("exercise", "side-plank", "a4", "content/exercises/side-plank.yml", "", "")
     sheet = pdf.render_html(spec, content, today=DAY)
-    assert terms not in sheet  # no room on the sheets yet (see the README)
+    assert terms in sheet  # under the How much table, as on the web page
     bridge = pdf.PdfSpec("exercise", "single-leg-bridge", "a4", "x.yml", "", "")
     assert "bridge (see the “Glute bridge” sheet)" in pdf.render_html(bridge, content, today=DAY)
     routine = pdf.PdfSpec("handout", "home-strength", "a4", "x.yml", "", "")
     routine_html = pdf.render_html(routine, content, today=DAY)
     assert "(exercise:" not in routine_html and "sheet)" not in routine_html
+    assert terms in routine_html  # with the tips
     assert "side plank on knees (see its sheet)" in sheet
     assert "(exercise:" not in sheet
