@@ -8,8 +8,10 @@ one finding covers the page and its sheet.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from strongback.catalogue import PageKind
 from strongback.errors import ContentError
@@ -103,27 +105,66 @@ def unexplained_terms(
             )
 
 
-def _names(content: Content) -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every exercise's name and other names, and name (lower case) -> id."""
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Every exercise's name and other names: name (lower case) -> id, and first word -> names."""
+
+    ids: dict[str, str]
+    by_first_word: dict[str, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=4)
+def _index(spellings: tuple[tuple[str, str], ...]) -> _Names:
     ids: dict[str, str] = {}
-    for key, exercise in content.exercises.items():
-        for name in (exercise.name, *exercise.other_names):
-            ids.setdefault(name.lower(), key)
-    spelled = sorted(ids, key=len, reverse=True)
+    for name, key in spellings:
+        ids.setdefault(name.lower(), key)
+    by_first: dict[str, list[str]] = {}
+    for name in ids:
+        first = _WORD.search(name)
+        by_first.setdefault(first.group(0) if first else "", []).append(name)
+    return _Names(ids, {word: tuple(names) for word, names in by_first.items()})
+
+
+@functools.lru_cache(maxsize=1024)
+def _pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for `names`, the longest first (so 'side plank on knees' wins over 'side
+    plank')."""
+    spelled = sorted(names, key=lambda name: (-len(name), name))
     words = "|".join(re.escape(name) for name in spelled) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), ids
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _names(content: Content) -> _Names:
+    spellings = tuple(
+        (name, key)
+        for key, exercise in content.exercises.items()
+        for name in (exercise.name, *exercise.other_names)
+    )
+    return _index(spellings)
+
+
+def _names_in(text: str, names: _Names) -> re.Pattern[str]:
+    """The pattern of the names that may occur in `text`: those whose first word it has (one
+    pattern of every name made the check grow with pages times exercises)."""
+    words = {word.lower() for word in _WORD.findall(text)} | {""}
+    found = frozenset(name for word in words for name in names.by_first_word.get(word, ()))
+    return _pattern(found)
 
 
 def unlinked_exercises(page: Page, content: Content, sources: SourceMap) -> Iterator[ContentError]:
     """An exercise named in a page's text without a link to its page (its sheet, on paper). An
     exercise page may name itself, and a routine the exercises it shows."""
-    pattern, ids = _names(content)
+    names = _names(content)
+    ids = names.ids
     own = {page.entry.record_id} if page.entry.kind == "exercise" else set()
     if page.entry.kind == "handout":
         own = {item.exercise for item in content.handouts[page.entry.record_id].exercises}
     for item in (text for text in page.texts if text.prose):
         text = _blank(CITATION_MARK, _blank(PAGE_LINK, item.markdown))
-        for match in pattern.finditer(text):
+        for match in _names_in(text, names).finditer(text):
             key = ids[match.group(0).lower()]
             if key in own:
                 continue
