@@ -4,6 +4,7 @@ page in reading order, the phone's first screen, the home page's ways in, and no
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -161,7 +162,7 @@ def test_routine_page_shows_the_routine_at_a_glance_then_exercises_then_print(
     assert order == sorted(order), order
     # Each figure in the row leads to its exercise further down.
     s.page.locator(".sb-glance__item a").nth(3).click()
-    assert s.page.url.endswith("#deep-tummy-tightening")
+    expect(s.page).to_have_url(re.compile("#deep-tummy-tightening$"))
     s.assert_clean()
 
 

@@ -4,7 +4,9 @@ dark mode, narrow screens, the 404 page, and that nothing leaves the site or err
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +14,12 @@ from playwright.sync_api import expect
 from tests.browser.conftest import SessionFactory, site_pages
 
 pytestmark = pytest.mark.browser
+
+
+def _wait_for_fragment(page: Any, fragment: str) -> None:
+    """The address ends in `fragment` once the browser has followed an in-page link (it updates
+    the address just after the click returns, later still on a loaded machine)."""
+    expect(page).to_have_url(re.compile(re.escape(fragment) + "$"))
 
 
 def test_home_to_exercise_by_tag_then_citation_to_reference_list(site: SessionFactory) -> None:
@@ -27,7 +35,7 @@ def test_home_to_exercise_by_tag_then_citation_to_reference_list(site: SessionFa
     assert s.path() == "tags/"
 
     page.locator(".md-sidebar--secondary").get_by_role("link", name="Level: Beginner").click()
-    assert page.url.endswith("#tag:level-beginner")
+    _wait_for_fragment(page, "#tag:level-beginner")
 
     first = page.locator('[id="tag:level-beginner"] + ul a').first
     name = first.inner_text().strip()
@@ -42,7 +50,7 @@ def test_home_to_exercise_by_tag_then_citation_to_reference_list(site: SessionFa
     target = citation.get_attribute("href")
     assert target is not None and target.startswith("#ref-")
     citation.click()
-    assert page.url.endswith(target)
+    _wait_for_fragment(page, target)
     entry = page.locator(f'li[id="{target[1:]}"]')
     assert entry.is_visible()
     assert entry.locator("xpath=..").evaluate("list => list.matches('ol.sb-references')")
@@ -153,7 +161,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(site: SessionF
     box = skip.bounding_box()
     assert box is not None and box["width"] > 0 and box["y"] >= 0, "visible when focused"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#bird-dog")
+    _wait_for_fragment(page, "#bird-dog")
     s.assert_clean()
 
 
