@@ -12,6 +12,7 @@ from strongback.errors import ContentError, Path_, dotted
 from strongback.load.sourcemap import SourceMap
 from strongback.model import Frequency
 from strongback.standards.page_texts import Page, Text
+from strongback.standards.rules import find_in
 from strongback.text import CITATION_MARK
 
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -41,7 +42,7 @@ def bare_numbers(page: Page, sources: SourceMap) -> Iterator[ContentError]:
         for match in HARD_NUMBER.finditer(text):
             found = match.group(0)
             where = re.compile(re.escape(found))
-            line, column = sources.find(item.file, item.path, item.markdown, where, item.offset)
+            line, column = find_in(sources, item, where)
             yield ContentError(
                 item.file,
                 line,

@@ -136,9 +136,8 @@ def check_material(
     for exercise in exercises:
         exercise_file = content.exercise_files.get(exercise.id, file)
         pictured = exercise.poses is not None
-        items["15/26"] = bool(items["15/26"] is not False and pictured)
+        items["15/26"] = items["15/26"] is not False and pictured
         if not pictured:
-            items["15/26"] = False
             line, column = sources.position(exercise_file, ("steps",))
             message = ("PEMAT 15/26: steps without figures; add `poses:` (start and end) so "
                        "the page and sheet show what to do")  # fmt: skip
@@ -147,14 +146,11 @@ def check_material(
         drawn = drawings(exercise)
         labelled = all(d.caption.strip() and d.title.strip() for d in drawn)
         titled = all("<title>" in d.svg for d in drawn)
-        items["17"] = bool(items["17"] is not False and labelled and titled)
-        if not (labelled and titled):
-            items["17"] = False
+        items["17"] = items["17"] is not False and labelled and titled
         svgs = [_LABELS.sub("", d.svg) for d in drawn]
         differ = len(set(svgs)) == len(svgs)
-        items["18"] = bool(items["18"] is not False and differ)
+        items["18"] = items["18"] is not False and differ
         if not differ:
-            items["18"] = False
             line, column = sources.position(exercise_file, ("poses",))
             message = ("PEMAT 18: two of its figures look the same; change the joint angles "
                        "so each figure shows a different moment of the move")  # fmt: skip

@@ -51,14 +51,14 @@ def claim_errors(
         if problem is None:
             continue
         for word in dict.fromkeys(causal_words(CITATION_MARK.sub("", claim.text))):
-            line, column = _find(sources, item, literal(word))
+            line, column = find_in(sources, item, literal(word))
             wording = " ".join(word.split()).lower()
             yield ContentError(
                 page.file, line, column, item.field, f"causal wording {wording!r} {problem}"
             )
 
 
-def _find(sources: SourceMap, item: Text, pattern: re.Pattern[str]) -> tuple[int, int]:
+def find_in(sources: SourceMap, item: Text, pattern: re.Pattern[str]) -> tuple[int, int]:
     """Where `pattern` first matches inside the text `item` in its file."""
     return sources.find(item.file, item.path, item.markdown, pattern, item.offset)
 
@@ -77,7 +77,7 @@ def banned_phrases(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     for item in page.texts:
         for match in BANNED_PHRASES.finditer(item.markdown):
             phrase = " ".join(match.group(0).split())
-            line, column = _find(sources, item, literal(phrase))
+            line, column = find_in(sources, item, literal(phrase))
             yield ContentError(
                 page.file,
                 line,
@@ -101,7 +101,7 @@ def long_sentences(page: Page, sources: SourceMap) -> Iterator[ContentError]:
                 count = len(words(sentence))
                 if count <= MAX_SENTENCE_WORDS:
                     continue
-                line, column = _find(sources, located, phrase_pattern(sentence))
+                line, column = find_in(sources, located, phrase_pattern(sentence))
                 preview = " ".join(sentence.split()[:8])
                 yield ContentError(
                     page.file,
@@ -122,7 +122,7 @@ def images_without_alt(page: Page, sources: SourceMap) -> Iterator[ContentError]
             if item.offset is not None:
                 line, column = sources.line_column(item.file, item.offset + match.start())
             else:
-                line, column = _find(sources, item, re.compile(re.escape(match.group(0))))
+                line, column = find_in(sources, item, re.compile(re.escape(match.group(0))))
             yield ContentError(
                 page.file,
                 line,

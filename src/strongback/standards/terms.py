@@ -19,6 +19,7 @@ from strongback.links import PAGE_LINK
 from strongback.load.sourcemap import SourceMap
 from strongback.model import Content, Glossary
 from strongback.standards.page_texts import Page, Text
+from strongback.standards.rules import find_in
 from strongback.text import CITATION_MARK
 
 EXPLAINED_BY_TEMPLATE: dict[PageKind, tuple[str, ...]] = {
@@ -90,7 +91,7 @@ def unexplained_terms(
                 continue
             word = match.group(0)
             where = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-            line, column = sources.find(item.file, item.path, item.markdown, where, item.offset)
+            line, column = find_in(sources, item, where)
             kind = "routine" if page.entry.kind == "handout" else "exercise"
             shared = f"the {kind} pages that show it"
             on = page.page if item.file == page.file else shared
@@ -170,7 +171,7 @@ def unlinked_exercises(page: Page, content: Content, sources: SourceMap) -> Iter
                 continue
             word = match.group(0)
             where = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
-            line, column = sources.find(item.file, item.path, item.markdown, where, item.offset)
+            line, column = find_in(sources, item, where)
             yield ContentError(
                 item.file,
                 line,
@@ -191,7 +192,7 @@ def unknown_links(page: Page, content: Content, sources: SourceMap) -> Iterator[
             if key in known:
                 continue
             where = re.compile(re.escape(match.group(0)))
-            line, column = sources.find(item.file, item.path, item.markdown, where, item.offset)
+            line, column = find_in(sources, item, where)
             folder = "exercises" if kind == "exercise" else "handouts"
             yield ContentError(
                 item.file,
