@@ -30,7 +30,13 @@ from strongback.standards.rules import (
     placeholders,
     review_finding,
 )
-from strongback.standards.terms import unexplained_terms, unknown_links, unlinked_exercises
+from strongback.standards.summaries import routine_summaries
+from strongback.standards.terms import (
+    exercise_names,
+    unexplained_terms,
+    unknown_links,
+    unlinked_exercises,
+)
 
 
 def check_content(
@@ -55,6 +61,7 @@ def check_content(
     history = first_versions(root) if root is not None else History(unknown="no project folder")
     listed = catalogue
     pages = pages_of(content, listed)
+    names = exercise_names(content)
     for page in pages:
         errors.update(claim_errors(page, content.references, sources))
         errors.update(banned_phrases(page, sources))
@@ -62,7 +69,7 @@ def check_content(
         errors.update(images_without_alt(page, sources))
         errors.update(placeholders(page, sources))
         errors.update(unexplained_terms(page, content, sources, content.glossary))
-        errors.update(unlinked_exercises(page, content, sources))
+        errors.update(unlinked_exercises(page, content, sources, names))
         errors.update(unknown_links(page, content, sources))
         errors.update(bare_numbers(page, sources))
         errors.update(plan_notes(page, sources))
@@ -93,6 +100,7 @@ def check_content(
             )
         report.pages.append(row)
     errors.update(lead_in_errors(content, sources.position, listed))
+    errors.update(routine_summaries(content, sources))
     grades.save()
     claims = [
         consistency.PlacedClaim(page.file, path, claim)
