@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from strongback import fonts, pdf, urls
 from strongback.build import assets, publish
 from strongback.build.compact import compact_html
+from strongback.build.incremental import PageOutputs, Rendered, digest, shared_inputs
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import SiteBuild
@@ -101,6 +102,8 @@ class Session:
         """Placeholder settings already reported (a preview rebuilds many times)."""
         self.announced = False
         self.staging: Staging | None = None
+        self.outputs = PageOutputs()
+        """Under serve: each page's last output, by its inputs (see `incremental`)."""
 
     @property
     def serving(self) -> bool:
@@ -125,6 +128,7 @@ class Session:
         """Start a build: stage a published one, load and check the content (under serve, fall
         back to the last valid content on errors), report placeholder settings and warnings."""
         self.current = None
+        self.outputs.start()
         site_dir = Path(config.site_dir)
         # `mkdocs serve` builds into a temporary mkdocs_* folder (as "build" under --clean).
         temporary = self.serving or (
@@ -180,9 +184,12 @@ class Session:
         build = self.build
         if self.staging is not None:
             self.staging.built = True
+        rebuilt = self.outputs.summary() if build.incremental else None
         if self.recovered is not None:
-            self.log.info(recovery_message(self.recovered, build.pages))
+            self.log.info(recovery_message(self.recovered, build.pages, rebuilt))
             self.recovered = None
+        elif rebuilt is not None:
+            self.log.info("strongback: %s", rebuilt)
         if self.serving and not self.announced:
             mount = urlsplit(build.site_url or "/").path.rstrip("/")
             address = f"http://{build.dev_addr}{mount}/{urls.page_url(content_reference.PAGE)}"
@@ -225,10 +232,57 @@ class Build:
         self.bundles: dict[str, list[str]] = {}
         self.pages = 0
         """Pages the builder registered (for the message after a fixed edit)."""
+        self._figures: dict[str, str] = {}
 
     @property
     def serving(self) -> bool:
         return self.mode == "serve"
+
+    @property
+    def incremental(self) -> bool:
+        """Pages whose inputs did not change keep their last output: under `mkdocs serve` only
+        (not with its --dirty, which skips pages by file times itself)."""
+        return self.serving and not self.session.dirty
+
+    def list_pages(self, builder: Mapping[str, Any]) -> None:
+        """Under serve, the site's pages are listed: compare the inputs every page depends on
+        with the last rebuild's (`builder`: the navigation, the files and the settings as the
+        builder has them, by the name a message gives each)."""
+        if self.incremental:
+            self.session.outputs.begin(shared_inputs(self.root, builder))
+
+    def reuse(
+        self,
+        src_uri: str,
+        markdown: str,
+        meta: Mapping[str, Any],
+        address: Sequence[str],
+        *,
+        always: bool = False,
+    ) -> tuple[str, Rendered | None]:
+        """Under serve, a page's key (its finished Markdown, metadata, `address` and the figures
+        it shows) and its last output if that key is unchanged; elsewhere ('', None). `always`:
+        the page shows what the builder gathers from every page (a tags listing): render it."""
+        if not self.incremental:
+            return "", None
+        outputs = self.session.outputs
+        key = outputs.key(markdown, meta, address, self._figure)
+        return key, outputs.reuse(src_uri, "" if always else key)
+
+    def keep(self, src_uri: str, key: str, output: str, state: Any) -> None:
+        """Under serve, a rendered page's output and the builder's state, for the next rebuild."""
+        if self.incremental:
+            self.session.outputs.keep(src_uri, key, output, state)
+
+    def _figure(self, exercise: str) -> str:
+        """What an exercise's figures are drawn from: its file's text (memoised per build)."""
+        found = self._figures.get(exercise)
+        if found is None:
+            content = self.site.content
+            file = content.exercise_files.get(exercise)
+            text = content.positions.text(file) if file is not None else None
+            found = self._figures[exercise] = digest(exercise, text or "")
+        return found
 
     @property
     def policy(self) -> bool:
