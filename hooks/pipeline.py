@@ -6,7 +6,6 @@ sys.path, and a hook file named after the package would shadow it."""
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 from collections.abc import Callable
@@ -27,52 +26,6 @@ if TYPE_CHECKING:
 
 # `mkdocs serve` keeps this module alive between rebuilds: the session outlives each build.
 SESSION = Session(logging.getLogger("mkdocs.plugins.strongback"))
-
-REUSED_TEMPLATE = "sb-reused.html"
-"""Under serve, the template of a page that keeps its last output (it renders nothing)."""
-
-
-@dataclasses.dataclass
-class _Reuse:
-    """Under serve, this rebuild's pages (see strongback.build.incremental): by src_uri, their
-    key, the last output of those that keep it, the search entries of those rendered; and where
-    the search index's entries for the page being built start."""
-
-    keys: dict[str, str] = dataclasses.field(default_factory=dict)
-    reused: dict[str, Any] = dataclasses.field(default_factory=dict)
-    entries: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
-    mark: int = 0
-
-
-REUSE = _Reuse()
-
-
-def _search_entries(config: MkDocsConfig) -> list[Any] | None:
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    return getattr(index, "entries", None)
-
-
-def _listing(config: MkDocsConfig) -> str:
-    """How a page asks Material's tags plugin for a listing of tagged pages."""
-    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
-    directive = getattr(getattr(tags, "config", None), "listings_directive", "material/tags")
-    return f"<!-- {directive}"
-
-
-def _restore(page: Page, state: dict[str, Any], config: MkDocsConfig, files: Files) -> None:
-    """Instead of rendering a page's Markdown: what its last render left for other pages (the
-    title, anchors and anchor links the build validates). Its HTML is its last output."""
-    page.content = ""
-    page.toc = state["toc"]
-    page._title_from_render = state["title"]
-    page.present_anchor_ids = set(state["anchors"])
-    links = state["links"]
-    page.links_to_anchors = None if links is None else {
-        target: dict(anchors)
-        for src, anchors in links.items()
-        if (target := files.get_file_from_path(src)) is not None
-    }  # fmt: skip
 
 
 def _one_line(event: Callable[..., Any]) -> Any:
@@ -131,27 +84,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def _nav_items(items: list[Any]) -> list[Any]:
-    found: list[Any] = []
-    for item in items:
-        file = getattr(item, "file", None)
-        # A title the navigation does not set comes from the page's text.
-        title = item.title if file is None or item.title else file.content_string
-        found.append([title, getattr(item, "url", None), _nav_items(item.children or [])])
-    return found
-
-
 @_one_line
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    global REUSE
-    REUSE = _Reuse()
-    SESSION.build.list_pages(
-        {
-            "the navigation": _nav_items(nav.items),
-            "the list of files": sorted((f.src_uri, f.url) for f in files),
-            "a setting": [config.site_url, config.extra, config.theme._vars, config.mdx_configs],
-        }
-    )
+    settings = [config.site_url, config.extra, dict(config.theme), config.mdx_configs]
+    SESSION.build.preview.list_pages(nav.items, files, settings)
     return nav
 
 
@@ -162,61 +98,21 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         for name, src in TRUST_LINKS
         if (target := files.get_file_from_path(src)) is not None
     }
-    build = SESSION.build
-    src = page.file.src_uri
-    markdown = build.page(
-        page.meta, src, markdown, title=str(page.title), url=page.canonical_url, links=links
-    )
-    address = [page.url, page.canonical_url or "", page.edit_url or "", page.file.dest_uri]
-    # A tags listing (Material's tags plugin) lists every tagged page: rendered every time.
-    listing = _listing(config)
-    key, reused = build.reuse(src, markdown, page.meta, address, always=listing in markdown)
-    if key:
-        REUSE.keys[src] = key
-    if reused is not None:  # under serve, unchanged: keep its last output
-        REUSE.reused[src] = reused
-        page.meta["template"] = REUSED_TEMPLATE
-        page.render = functools.partial(_restore, page, reused.state)  # type: ignore[method-assign]
-    return markdown
+    markdown = SESSION.build.page(
+        page.meta, page.file.src_uri, markdown, title=str(page.title), url=page.canonical_url,
+        links=links,
+    )  # fmt: skip
+    return SESSION.build.preview.markdown(page, markdown, plugins=config.plugins)
 
 
-def on_page_context(
-    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    """Under serve, the search index's entries for a page that keeps its last output are its
-    last entries (Material's search plugin ran before this, on an empty page)."""
-    src = page.file.src_uri
-    entries = _search_entries(config)
-    if src in REUSE.keys and entries is not None:
-        reused = REUSE.reused.get(src)
-        if reused is not None:
-            del entries[REUSE.mark :]
-            entries.extend(reused.state["entries"])
-        else:
-            REUSE.entries[src] = entries[REUSE.mark :]
-        REUSE.mark = len(entries)
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    SESSION.build.preview.indexed(page, config.plugins)
     return context
 
 
 @_one_line
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    src = page.file.src_uri
-    reused = REUSE.reused.get(src)
-    if reused is not None:
-        finished: str = reused.output
-        return finished
-    html = SESSION.build.post_page(output)
-    if src in REUSE.keys:
-        links = page.links_to_anchors
-        state = {
-            "toc": page.toc,
-            "title": page._title_from_render,
-            "anchors": set(page.present_anchor_ids or ()),
-            "links": None if links is None else {f.src_uri: v for f, v in links.items()},
-            "entries": REUSE.entries.get(src, []),
-        }
-        SESSION.build.keep(src, REUSE.keys[src], html, state)
-    return html
+    return SESSION.build.post_page(output, page)
 
 
 @_one_line

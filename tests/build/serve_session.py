@@ -20,8 +20,13 @@ SERVE_URL = "http://127.0.0.1:8731/"
 
 def main(project: Path, site_dir: Path, edits: list[list[list[str]]]) -> int:
     os.chdir(project)
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    import importlib
+
+    builder = os.environ.get("STRONGBACK_BUILDER") or "mkdocs"  # or properdocs
+    if builder == "properdocs":  # as `python -m properdocs`: it answers `import mkdocs…`
+        importlib.import_module("properdocs.replacement")
+    build = importlib.import_module(f"{builder}.commands.build").build
+    load_config = importlib.import_module(f"{builder}.config").load_config
 
     lines: list[str] = []
 
@@ -29,8 +34,9 @@ def main(project: Path, site_dir: Path, edits: list[list[list[str]]]) -> int:
         def emit(self, record: logging.LogRecord) -> None:
             lines.append(record.getMessage())
 
-    logging.getLogger("mkdocs").addHandler(Keep())
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    for name in {"mkdocs", builder}:  # the hook logs under mkdocs.plugins
+        logging.getLogger(name).addHandler(Keep())
+        logging.getLogger(name).setLevel(logging.INFO)
 
     def rebuild(first: bool) -> None:
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))

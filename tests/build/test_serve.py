@@ -82,15 +82,18 @@ EDITS = {
 """Edits in the order an author makes them; each is [file, old text, new text] replacements."""
 
 
-def serve_session(root: Path, site: Path, edits: list[list[list[str]]]) -> list[list[str]]:
+def serve_session(
+    root: Path, site: Path, edits: list[list[list[str]]], builder: str = "mkdocs"
+) -> list[list[str]]:
     """The preview driven as `mkdocs serve` drives it (tests/build/serve_session.py): a first
     build and one rebuild per edit into `site`; each build's log lines."""
     plan = site.with_suffix(".json")
     plan.write_text(json.dumps(edits), "utf-8")
     driver = Path(__file__).with_name("serve_session.py")
+    env = build_env(STRONGBACK_PDF="off", STRONGBACK_BUILDER=builder)
     result = subprocess.run(
         [sys.executable, str(driver), str(root), str(site), str(plan)],
-        env=build_env(STRONGBACK_PDF="off"), capture_output=True, text=True, timeout=900,
+        env=env, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-4000:]
     builds: list[list[str]] = json.loads(result.stdout.splitlines()[-1])
@@ -101,15 +104,16 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.parametrize("builder", ["mkdocs", "properdocs"])
 def test_preview_rebuilds_only_what_changed_and_matches_a_full_build(
-    project: Callable[[str | None], Path], tmp_path: Path
+    project: Callable[[str | None], Path], tmp_path: Path, builder: str
 ) -> None:
     """After each edit the preview renders only the pages whose inputs changed, and what it
     serves is, file by file, what a fresh full build of the same content gives: every page
     (navigation titles, the finder, tags, the references page, review boxes, cross-links) and
     the search index. A change to mkdocs.yml rebuilds every page and says why."""
     root = project("minimal")
-    builds = serve_session(root, tmp_path / "preview", list(EDITS.values()))
+    builds = serve_session(root, tmp_path / "preview", list(EDITS.values()), builder)
     rebuilt = [next((line for line in b if "rebuilt " in line), "") for b in builds]
     assert re.fullmatch(
         r"strongback: rebuilt all (\d+) pages in \d+\.\d s \(first build\)", rebuilt[0]
@@ -139,7 +143,7 @@ def test_preview_rebuilds_only_what_changed_and_matches_a_full_build(
     )
 
     # The same content, built afresh (a new session: every page rendered).
-    fresh = serve_session(root, tmp_path / "fresh", [])
+    fresh = serve_session(root, tmp_path / "fresh", [], builder)
     assert any(f"rebuilt all {total} pages" in line for line in fresh[0])
     served, expected = site_files(tmp_path / "preview"), site_files(tmp_path / "fresh")
     assert sorted(served) == sorted(expected)

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from strongback import fonts, pdf, urls
 from strongback.build import assets, publish
 from strongback.build.compact import compact_html
-from strongback.build.incremental import PageOutputs, Rendered, digest, shared_inputs
+from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import SiteBuild
@@ -184,7 +184,8 @@ class Session:
         build = self.build
         if self.staging is not None:
             self.staging.built = True
-        rebuilt = self.outputs.summary() if build.incremental else None
+        # Under serve, what was rebuilt: after a fixed edit, in the recovery line.
+        rebuilt = self.outputs.summary() if build.preview.active else None
         if self.recovered is not None:
             self.log.info(recovery_message(self.recovered, build.pages, rebuilt))
             self.recovered = None
@@ -232,57 +233,15 @@ class Build:
         self.bundles: dict[str, list[str]] = {}
         self.pages = 0
         """Pages the builder registered (for the message after a fixed edit)."""
-        self._figures: dict[str, str] = {}
+        # Under serve (not --dirty, not STRONGBACK_PREVIEW=full), unchanged pages keep their output.
+        full = session.dirty or os.environ.get("STRONGBACK_PREVIEW") == "full"
+        self.preview = Rebuild(
+            session.outputs, root, self._exercise_text, mode == "serve" and not full
+        )
 
     @property
     def serving(self) -> bool:
         return self.mode == "serve"
-
-    @property
-    def incremental(self) -> bool:
-        """Pages whose inputs did not change keep their last output: under `mkdocs serve` only
-        (not with its --dirty, which skips pages by file times itself)."""
-        return self.serving and not self.session.dirty
-
-    def list_pages(self, builder: Mapping[str, Any]) -> None:
-        """Under serve, the site's pages are listed: compare the inputs every page depends on
-        with the last rebuild's (`builder`: the navigation, the files and the settings as the
-        builder has them, by the name a message gives each)."""
-        if self.incremental:
-            self.session.outputs.begin(shared_inputs(self.root, builder))
-
-    def reuse(
-        self,
-        src_uri: str,
-        markdown: str,
-        meta: Mapping[str, Any],
-        address: Sequence[str],
-        *,
-        always: bool = False,
-    ) -> tuple[str, Rendered | None]:
-        """Under serve, a page's key (its finished Markdown, metadata, `address` and the figures
-        it shows) and its last output if that key is unchanged; elsewhere ('', None). `always`:
-        the page shows what the builder gathers from every page (a tags listing): render it."""
-        if not self.incremental:
-            return "", None
-        outputs = self.session.outputs
-        key = outputs.key(markdown, meta, address, self._figure)
-        return key, outputs.reuse(src_uri, "" if always else key)
-
-    def keep(self, src_uri: str, key: str, output: str, state: Any) -> None:
-        """Under serve, a rendered page's output and the builder's state, for the next rebuild."""
-        if self.incremental:
-            self.session.outputs.keep(src_uri, key, output, state)
-
-    def _figure(self, exercise: str) -> str:
-        """What an exercise's figures are drawn from: its file's text (memoised per build)."""
-        found = self._figures.get(exercise)
-        if found is None:
-            content = self.site.content
-            file = content.exercise_files.get(exercise)
-            text = content.positions.text(file) if file is not None else None
-            found = self._figures[exercise] = digest(exercise, text or "")
-        return found
 
     @property
     def policy(self) -> bool:
@@ -400,9 +359,19 @@ class Build:
         meta["sb_jsonld"] = jsonld.script_text(data)
         return site.finish(markdown)
 
-    def post_page(self, html: str) -> str:
-        """A finished page: compacted, figures in their slots (last: Markdown and the search
-        index never read their SVG), and the security policy."""
+    def _exercise_text(self, exercise: str) -> str | None:
+        file = self.site.content.exercise_files.get(exercise)
+        return self.site.content.positions.text(file) if file is not None else None
+
+    def post_page(self, html: str, page: Page | None = None) -> str:
+        """A finished page (under serve, `page` may keep its last output, see `incremental`)."""
+        if page is not None:
+            return self.preview.finished(page, html, self._finish)
+        return self._finish(html)
+
+    def _finish(self, html: str) -> str:
+        """Compacted, figures in their slots (last: Markdown and the search index never read
+        their SVG), and the security policy."""
         html = fill_figure_slots(compact_html(valid_html(html)), self.site.content.exercises)
         return publish.with_security_policy(html) if self.policy else html
 
