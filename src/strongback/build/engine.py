@@ -31,7 +31,7 @@ from strongback.build.compact import compact_html
 from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
-from strongback.build.site_build import SiteBuild
+from strongback.build.site_build import ContentCache, SiteBuild
 from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
 from strongback.build.valid_html import valid_html
@@ -104,6 +104,9 @@ class Session:
         self.staging: Staging | None = None
         self.outputs = PageOutputs()
         """Under serve: each page's last output, by its inputs (see `incremental`)."""
+        full = os.environ.get("STRONGBACK_PREVIEW") == "full"
+        self.cache = ContentCache(active=command == "serve" and not dirty and not full)
+        """Under serve: files as parsed and validated, each page's findings, by their text."""
 
     @property
     def serving(self) -> bool:
@@ -138,7 +141,7 @@ class Session:
             self.staging = Staging(config, dirty=self.dirty, log=self.log)
         root = config_file.parent
         try:
-            site = SiteBuild.load(root, docs_dir, preview=self.serving)
+            site = SiteBuild.load(root, docs_dir, preview=self.serving, cache=self.cache)
         except ContentErrors as errors:
             count = len(errors.errors)
             message = f"Content has {count} error{'s' if count != 1 else ''}:\n{errors}"
