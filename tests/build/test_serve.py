@@ -73,7 +73,9 @@ EDITS = {
             "    evidence: moderate\nkey_points:",
         ]
     ],
-    "add a tag": [[BIRD_DOG, "equipment: [Exercise mat]", "equipment: [Exercise mat, Sturdy chair]"]],
+    "add a tag": [
+        [BIRD_DOG, "equipment: [Exercise mat]", "equipment: [Exercise mat, Sturdy chair]"]
+    ],
     "an invalid save": [[BIRD_DOG, "reps: 8,", "reps: many,"]],
     "its fix": [[BIRD_DOG, "reps: many,", "reps: 10,"]],
     "a hand-written page": [["docs/disclaimer.md", "Education, not", "Education only, not"]],
