@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from strongback import fonts, pdf, urls
 from strongback.build import assets, publish
 from strongback.build.compact import compact_html
-from strongback.build.incremental import Page, PageOutputs, Rebuild
+from strongback.build.incremental import Page, PageOutputs, Rebuild, set_aside
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import ContentCache, SiteBuild
@@ -104,6 +104,8 @@ class Session:
         self.staging: Staging | None = None
         self.outputs = PageOutputs()
         """Under serve: each page's last output, by its inputs (see `incremental`)."""
+        self.reference: str | None = None
+        """Under serve: the content reference page (the same for the whole session)."""
         full = os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.cache = ContentCache(active=command == "serve" and not dirty and not full)
         """Under serve: files as parsed and validated, each page's findings, by their text."""
@@ -137,6 +139,8 @@ class Session:
         temporary = self.serving or (
             site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
         )
+        if self.serving and self.cache.active:
+            set_aside(site_dir)  # MkDocs empties it next: see `incremental.set_aside`
         if self.command in ("build", "gh-deploy") and not temporary and self.staging is None:
             self.staging = Staging(config, dirty=self.dirty, log=self.log)
         root = config_file.parent
@@ -310,7 +314,9 @@ class Build:
         bundled = assets.joined(self.bundles, lambda src: own[src] if src in own else read(src))
         found += [Output(target, text) for target, text in bundled.items()]
         if self.serving:  # for authors: in the preview, never published
-            found.append(Output(content_reference.PAGE, content_reference.content_reference()))
+            reference = self.session.reference or content_reference.content_reference()
+            self.session.reference = reference  # made from the code alone: once per session
+            found.append(Output(content_reference.PAGE, reference))
             found += [Output(name, text) for name, text in figures_preview(site.content).items()]
             self.log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
