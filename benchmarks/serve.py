@@ -67,8 +67,9 @@ class SizeResult:
     edits: list[Edit] = field(default_factory=list)
 
 
-LIVERELOAD = re.compile(r"<script>livereload\([^)]*\);</script>")
-"""What `mkdocs serve` adds to each page it answers, with the rebuild's number."""
+LIVERELOAD = re.compile(r"livereload\(\d+, \d+\);")
+"""What `mkdocs serve` adds to each page it answers that differs each time: the call of its
+live-reload script, with the rebuild's number and the request's."""
 
 
 def fetch(url: str) -> str | None:

@@ -27,11 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
-import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
@@ -40,7 +36,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import jinja2
-import jinja2.bccache
+
+from strongback.build.rebuild_costs import Templates
 
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
 """Project files every page depends on (path, name in messages); the templates are `overrides/`."""
@@ -110,6 +107,9 @@ class PageOutputs:
     listed: bool = False
     """The builder listed this rebuild's pages (`begin`)."""
     templates: Templates = field(default_factory=lambda: Templates())
+    made: dict[str, tuple[str, str, dict[str, Any]]] = field(default_factory=dict)
+    """Each page's Markdown as the engine finished it, and the metadata it added, by its
+    inputs (`Rebuild.made_key`)."""
 
     def start(self) -> None:
         """A rebuild starts (the builder loads the content): its time counts from here."""
@@ -168,38 +168,6 @@ class PageOutputs:
         return f"rebuilt {self.rendered:,} of {total:,} pages in {seconds:.1f} s"
 
 
-def set_aside(site_dir: Path) -> None:
-    """Before a preview rebuild: move the last build's files out of `site_dir` (one rename per
-    top-level entry) and delete them in the background. MkDocs empties the folder before every
-    build; at 1,000 exercises deleting its 4,000 files one by one takes seconds, all before the
-    page an author waits for is written."""
-    entries = list(site_dir.iterdir()) if site_dir.is_dir() else []
-    if not entries:
-        return
-    trash = Path(tempfile.mkdtemp(prefix=".sb-last-preview-", dir=site_dir.parent))
-    for entry in entries:
-        os.replace(entry, trash / entry.name)
-    threading.Thread(target=shutil.rmtree, args=(trash, True), daemon=True).start()
-
-
-class Templates(jinja2.BytecodeCache):
-    """The builder's templates, compiled, kept between the preview's rebuilds: MkDocs makes a
-    new template environment for every build, which compiles Material's templates again (half a
-    second). Jinja checks each template's source against what it compiled, so an edited
-    template is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        found = self.compiled.get(bucket.key)
-        if found is not None:
-            bucket.bytecode_from_string(found)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 REUSED_TEMPLATE = "sb-reused.html"
 """The template of a page that keeps its last output: it renders nothing (overrides/)."""
 
@@ -255,6 +223,54 @@ class Rebuild:
     entries: dict[str, list[Any]] = field(default_factory=dict)
     mark: int = 0
     figures: dict[str, str] = field(default_factory=dict)
+    shared: str | None = None
+
+    def made_key(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: Mapping[str, Any],
+        address: Any,
+    ) -> str:
+        """What the engine finishes a page from (`engine.Build.page`): its Markdown and
+        metadata, title, address and links, the files its record and its review are written in,
+        and the single content files (site, references, …) and the date. '' for a list page
+        (what it shows comes from many files) and outside the preview."""
+        page = site.catalogue.get(src_uri)
+        if not self.active or page is None or page.record is None:
+            return ""
+        content = site.content
+        if self.shared is None:
+            files = sorted(content.sources.values())
+            self.shared = digest(
+                site.today.isoformat(), *(content.positions.text(f) or "" for f in files)
+            )
+        own = [content.positions.text(file) or "" for file in (page.source, page.review_source)]
+        return digest(self.shared, src_uri, markdown, _json([dict(meta), address]), *own)
+
+    def finished_markdown(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: MutableMapping[str, Any],
+        address: Any,
+        make: Callable[[], str],
+    ) -> str:
+        """`make()`: the page's finished Markdown, which also fills its metadata; under the
+        preview, what it gave last time when the page's inputs are the same (`made_key`)."""
+        key = self.made_key(site, src_uri, markdown, meta, address)
+        found = self.outputs.made.get(src_uri)
+        if key and found is not None and found[0] == key:
+            meta.update(found[2])
+            return found[1]
+        before = dict(meta)
+        finished = make()
+        if key:
+            added = {name: value for name, value in meta.items() if before.get(name) != value}
+            self.outputs.made[src_uri] = (key, finished, added)
+        return finished
 
     def templates(self, env: jinja2.Environment) -> None:
         """The builder's template environment for this build: its compiled templates are kept
