@@ -127,7 +127,7 @@ class PageOutputs:
         else:
             self.full = None
         if self.full is not None:
-            self.pages = {}
+            self.pages, self.made = {}, {}
         self.shared = dict(shared)
         self.rendered = self.reused = 0
         self.listed = True
