@@ -11,7 +11,7 @@ It runs only for a pose with a contact error (a few thousand solves at most, abo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations, product
 
 from strongback.figures.figure import Figure, Miss
@@ -42,7 +42,9 @@ def angles(pose: Pose, misses: list[Miss] = ()) -> list[Angle]:  # type: ignore[
     found: list[Angle] = [(name,) for name in PLACEMENT if getattr(pose, name) is not None]
     for side in SIDES:
         values: Side = getattr(pose, side)
-        found += [(side, joint) for joint in Side.model_fields if getattr(values, joint) is not None]
+        found += [
+            (side, joint) for joint in Side.model_fields if getattr(values, joint) is not None
+        ]
     if ("lean",) not in found:
         found.append(("lean",))
     parts = {miss.part for miss in misses}
@@ -96,19 +98,16 @@ def _candidates(pose: Pose, names: list[Angle]) -> Iterator[dict[Angle, float]]:
         if a[-1] == b[-1] and "both" not in (a[0], b[0]):
             continue  # left.hip and right.hip: two changes for what `both` says once
         for da, db in product(pair, pair):
-            found.append(
-                (abs(da) + abs(db), 2, {a: value(pose, a) + da, b: value(pose, b) + db})
-            )
+            found.append((abs(da) + abs(db), 2, {a: value(pose, a) + da, b: value(pose, b) + db}))
     found.sort(key=lambda item: (item[0], item[1]))
     for _, _, change in found:
         yield change
 
 
-def suggestion(pose: Pose, figure: Figure) -> str | None:
-    """The sentence that says how to fix the pose's contact errors, or that no small change
-    does; None when the pose has no contact error (nothing to suggest)."""
-    from strongback.figures.kinematics import solve
-
+def suggestion(pose: Pose, figure: Figure, solve: Callable[[Pose], Figure]) -> str | None:
+    """The sentence that says how to fix the pose's contact errors (`figure`: the pose solved;
+    `solve`: the kinematics, for each change tried), or that no small change does; None when
+    the pose has no contact error (nothing to suggest)."""
     if not figure.misses:
         return None
     names = angles(pose, figure.misses)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from strongback.figures import body as B
 from strongback.figures.figure import Figure, Segment, be
+from strongback.figures.fit import suggestion
 from strongback.figures.geometry import (
     CM,
     TOLERANCE,
@@ -19,7 +20,6 @@ from strongback.figures.geometry import (
     side,
     turn,
 )
-from strongback.figures.fit import suggestion
 from strongback.figures.plausible import flat_problems, through_problems
 from strongback.figures.props import place
 from strongback.figures.spine import TOP_INSET, trunk
@@ -41,7 +41,7 @@ def contact_problems(pose: Pose) -> list[str]:
     declared contact the body does not reach, and what the body cannot do (`plausible`), as
     a message; after a contact error, the change of angles that fixes it (`fit`)."""
     figure = solved(pose)
-    fix = suggestion(pose, figure)
+    fix = suggestion(pose, figure, solve)
     return figure.problems + ([fix] if fix else [])
 
 

@@ -5,11 +5,7 @@ contact the body does not reach.
   foot with its heel up is on tiptoe (say so: `floor: [toes]`), one with its toes up rests on
   its heel (`floor: [heels]`).
 - A limb must not pass through another limb, through the trunk or the head, or through a wall.
-- A wall stays where it is: two figures in a row are lined up on the parts planted in both (on
-  the floor, a bench, a chair, a step or a bar), and a wall that then moves more than
-  `MOVE_CM` between them is an error at the later figure (the feet stood at the wall in one
-  and a step forward in the other). Planted parts themselves are not compared yet: lined up on
-  the trunk, six shipped exercises' hands, knees or feet move 7 to 19 cm between figures.
+- A wall stays where it is between figures: see `moves`.
 """
 
 from __future__ import annotations
@@ -30,9 +26,6 @@ LIMB_SHAPES = ("upper_arm", "forearm", "thigh", "shin", "foot")
 ATTACHED = {"upper_arm": "chest", "thigh": "hips"}
 """A limb's first shape starts inside the trunk: it is not checked against the trunk."""
 TRUNK = ("hips", "lower_back", "chest", "head")
-
-MOVE_CM = 5.0
-"""How far a wall may move between two figures in a row."""
 
 
 def flat_problems(pose: Pose, figure: Figure) -> None:
@@ -99,12 +92,13 @@ def through_problems(figure: Figure) -> None:
         if prop.type != "wall":
             continue
         wall = prop.points["at"][0]
+        deepest: dict[str, float] = {}  # by body part: the chest's pieces are one chest
         for seg in figure.segments:
             behind = wall - (-seg.extreme((-1.0, 0.0, 0.0)))
             if behind > TOLERANCE:
-                figure.problems.append(
-                    f"the {_name(seg)} passes through the wall by {behind / CM:.0f} cm"
-                )
+                deepest[_name(seg)] = max(behind, deepest.get(_name(seg), 0.0))
+        for name, behind in deepest.items():
+            figure.problems.append(f"the {name} passes through the wall by {behind / CM:.0f} cm")
 
 
 def _same_limb(one: Segment, other: Segment) -> bool:
@@ -113,11 +107,7 @@ def _same_limb(one: Segment, other: Segment) -> bool:
 
 
 def _name(seg: Segment) -> str:
-    name = seg.name.replace("_", " ")
-    if name == "chest":
-        name = "chest"
-    elif name == "hips":
-        name = "pelvis"
+    name = "pelvis" if seg.name == "hips" else seg.name.replace("_", " ")
     return name if seg.side == "centre" else f"{seg.side} {name}"
 
 
@@ -168,34 +158,3 @@ def _closest(p1: Vec, q1: Vec, p2: Vec, q2: Vec) -> tuple[Vec, Vec]:
             elif t > 1:
                 s, t = min(1.0, max(0.0, (b - c) / a)), 1.0
     return add(p1, d1, s), add(p2, d2, t)
-
-
-def moved_problems(before: Pose, after: Pose, name: str) -> list[str]:
-    """A wall that moves more than `MOVE_CM` between two figures in a row (`name`: the earlier
-    one, 'start') once they are lined up as they are drawn, on the parts planted in both (the
-    feet). Figures seen from different sides are not compared."""
-    from strongback.figures.drawing import _anchor_x, _planted
-    from strongback.figures.kinematics import solved
-    from strongback.figures.svg import View
-
-    first, second = solved(before), solved(after)
-    if first.view != second.view or first.problems or second.problems:
-        return []
-    view = View(first.view)
-    shift = _anchor_x(before, first, after) - _anchor_x(after, second, before)
-    problems = []
-    walls = [
-        (view(a.points["at"])[0], view(b.points["at"])[0])
-        for a in first.props
-        for b in second.props
-        if a.type == b.type == "wall"
-    ]
-    for x0, x1 in walls[:1]:
-        moved = abs(x1 + shift - x0)
-        if moved > MOVE_CM:
-            problems.append(
-                f"the wall moves {moved:.0f} cm between {name} and here: the parts that rest in "
-                "place (the feet) stand further from it in one of them; keep them the same "
-                "distance from it"
-            )
-    return problems

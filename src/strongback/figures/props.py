@@ -50,8 +50,7 @@ def place(figure: Figure, kind: str, parts: list[str], prop: object) -> None:
         for part, x in backs.items():
             if x - wall > TOLERANCE:
                 figure.miss(
-                    f"{part} should touch the wall but {be(part)} {(x - wall) / CM:.0f} cm "
-                    "from it",
+                    f"{part} should touch the wall but {be(part)} {(x - wall) / CM:.0f} cm from it",
                     part,
                     "to the wall",
                     x - wall,

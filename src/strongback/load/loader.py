@@ -19,7 +19,7 @@ from strongback.errors import ContentErrors as ContentErrors
 from strongback.errors import Path_ as Path_
 from strongback.errors import dotted as dotted
 from strongback.figures.kinematics import contact_problems
-from strongback.figures.plausible import moved_problems
+from strongback.figures.moves import moved_problems
 from strongback.load import messages
 from strongback.load.positioned import Document as Document
 from strongback.load.positioned import parse_yaml as parse_yaml

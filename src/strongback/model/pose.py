@@ -12,12 +12,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    field_validator,
     BaseModel,
     ConfigDict,
     Field,
     PrivateAttr,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 

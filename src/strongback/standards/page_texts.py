@@ -170,9 +170,12 @@ def _doc_page(entry: CataloguePage, meta: DocMeta, raw: str | None) -> Page:
 
 
 def pages_of(content: Content, catalogue: Catalogue) -> list[Page]:
-    """The pages of the catalogue that show a record: its texts and claims are checked."""
+    """The pages of the catalogue that show a record: its texts and claims are checked (an
+    exercise's figures for its author, in the preview only, are checked on its own page)."""
     pages = []
     for entry in catalogue:
+        if entry.kind == "authoring-figures":
+            continue
         if isinstance(entry.record, DocMeta):
             pages.append(_doc_page(entry, entry.record, content.positions.text(entry.source)))
         elif entry.record is not None:
