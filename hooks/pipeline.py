@@ -21,6 +21,7 @@ from strongback.errors import StrongbackError
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 # `mkdocs serve` keeps this module alive between rebuilds: the session outlives each build.
@@ -84,21 +85,34 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 @_one_line
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    settings = [config.site_url, config.extra, dict(config.theme), config.mdx_configs]
+    SESSION.build.preview.list_pages(nav.items, files, settings)
+    return nav
+
+
+@_one_line
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     links = {
         f"{name}_url": target.url_relative_to(page.file)
         for name, src in TRUST_LINKS
         if (target := files.get_file_from_path(src)) is not None
     }
-    return SESSION.build.page(
+    markdown = SESSION.build.page(
         page.meta, page.file.src_uri, markdown, title=str(page.title), url=page.canonical_url,
         links=links,
     )  # fmt: skip
+    return SESSION.build.preview.markdown(page, markdown, plugins=config.plugins)
+
+
+def on_page_context(context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    SESSION.build.preview.indexed(page, config.plugins)
+    return context
 
 
 @_one_line
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return SESSION.build.post_page(output)
+    return SESSION.build.post_page(output, page)
 
 
 @_one_line

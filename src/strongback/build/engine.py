@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from strongback import fonts, pdf, urls
 from strongback.build import assets, publish
 from strongback.build.compact import compact_html
+from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import SiteBuild
@@ -101,6 +102,8 @@ class Session:
         """Placeholder settings already reported (a preview rebuilds many times)."""
         self.announced = False
         self.staging: Staging | None = None
+        self.outputs = PageOutputs()
+        """Under serve: each page's last output, by its inputs (see `incremental`)."""
 
     @property
     def serving(self) -> bool:
@@ -125,6 +128,7 @@ class Session:
         """Start a build: stage a published one, load and check the content (under serve, fall
         back to the last valid content on errors), report placeholder settings and warnings."""
         self.current = None
+        self.outputs.start()
         site_dir = Path(config.site_dir)
         # `mkdocs serve` builds into a temporary mkdocs_* folder (as "build" under --clean).
         temporary = self.serving or (
@@ -180,9 +184,13 @@ class Session:
         build = self.build
         if self.staging is not None:
             self.staging.built = True
+        # Under serve, what was rebuilt: after a fixed edit, in the recovery line.
+        rebuilt = self.outputs.summary() if build.preview.active else None
         if self.recovered is not None:
-            self.log.info(recovery_message(self.recovered, build.pages))
+            self.log.info(recovery_message(self.recovered, build.pages, rebuilt))
             self.recovered = None
+        elif rebuilt is not None:
+            self.log.info("strongback: %s", rebuilt)
         if self.serving and not self.announced:
             mount = urlsplit(build.site_url or "/").path.rstrip("/")
             address = f"http://{build.dev_addr}{mount}/{urls.page_url(content_reference.PAGE)}"
@@ -225,6 +233,11 @@ class Build:
         self.bundles: dict[str, list[str]] = {}
         self.pages = 0
         """Pages the builder registered (for the message after a fixed edit)."""
+        # Under serve (not --dirty, not STRONGBACK_PREVIEW=full), unchanged pages keep their output.
+        full = session.dirty or os.environ.get("STRONGBACK_PREVIEW") == "full"
+        self.preview = Rebuild(
+            session.outputs, root, self._exercise_text, mode == "serve" and not full
+        )
 
     @property
     def serving(self) -> bool:
@@ -349,9 +362,19 @@ class Build:
         meta["sb_jsonld"] = jsonld.script_text(data)
         return site.finish(markdown)
 
-    def post_page(self, html: str) -> str:
-        """A finished page: compacted, figures in their slots (last: Markdown and the search
-        index never read their SVG), and the security policy."""
+    def _exercise_text(self, exercise: str) -> str | None:
+        file = self.site.content.exercise_files.get(exercise)
+        return self.site.content.positions.text(file) if file is not None else None
+
+    def post_page(self, html: str, page: Page | None = None) -> str:
+        """A finished page (under serve, `page` may keep its last output, see `incremental`)."""
+        if page is not None:
+            return self.preview.finished(page, html, self._finish)
+        return self._finish(html)
+
+    def _finish(self, html: str) -> str:
+        """Compacted, figures in their slots (last: Markdown and the search index never read
+        their SVG), and the security policy."""
         html = fill_figure_slots(compact_html(valid_html(html)), self.site.content.exercises)
         return publish.with_security_policy(html) if self.policy else html
 

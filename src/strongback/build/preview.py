@@ -59,9 +59,10 @@ class Preview:
         return recovery
 
 
-def recovery_message(recovery: Recovery, pages: int) -> str:
-    """'Content is valid again: fixed content/exercises/bird-dog.yml; rebuilt all 43 pages.'"""
-    rebuilt = f"rebuilt all {pages} page{'s' if pages != 1 else ''}"
+def recovery_message(recovery: Recovery, pages: int, rebuilt: str | None = None) -> str:
+    """'Content is valid again: fixed content/exercises/bird-dog.yml; rebuilt all 43 pages.'
+    `rebuilt`: what the preview rebuilt ('rebuilt 3 of 43 pages in 0.4 s'), when it knows."""
+    rebuilt = rebuilt or f"rebuilt all {pages} page{'s' if pages != 1 else ''}"
     fixed = f"fixed {_files(recovery.fixed)}; " if recovery.fixed else ""
     others = [f for f in recovery.changed if f not in recovery.fixed]
     also = f", with the changes to {_files(others)}" if others else ""
