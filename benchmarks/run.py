@@ -887,7 +887,13 @@ def main(argv: list[str] | None = None) -> int:
     text = report(results, args)
     print(text)
     if args.output != "-":
-        Path(args.output).write_text(text, "utf-8")
+        output = Path(args.output)
+        # The preview's section (benchmarks/serve.py writes it) stays as it was.
+        start, end = "<!-- serve.py -->", "<!-- /serve.py -->"
+        old = output.read_text("utf-8") if output.exists() else ""
+        if 0 <= old.find(start) < old.find(end):
+            text += "\n" + old[old.find(start) : old.find(end) + len(end)] + "\n"
+        output.write_text(text, "utf-8")
         log(f"results written to {args.output}")
     log(f"benchmark took {time.perf_counter() - started:.0f} s")
     return 1 if any(ok is False for *_, ok, _ in targets(results, args.clock)) else 0

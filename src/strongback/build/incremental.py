@@ -35,6 +35,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import jinja2
+
+from strongback.build.rebuild_costs import Templates
+
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
 """Project files every page depends on (path, name in messages); the templates are `overrides/`."""
 
@@ -102,6 +106,10 @@ class PageOutputs:
     started: float = 0.0
     listed: bool = False
     """The builder listed this rebuild's pages (`begin`)."""
+    templates: Templates = field(default_factory=lambda: Templates())
+    made: dict[str, tuple[str, str, dict[str, Any]]] = field(default_factory=dict)
+    """Each page's Markdown as the engine finished it, and the metadata it added, by its
+    inputs (`Rebuild.made_key`)."""
 
     def start(self) -> None:
         """A rebuild starts (the builder loads the content): its time counts from here."""
@@ -215,6 +223,60 @@ class Rebuild:
     entries: dict[str, list[Any]] = field(default_factory=dict)
     mark: int = 0
     figures: dict[str, str] = field(default_factory=dict)
+    shared: str | None = None
+
+    def made_key(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: Mapping[str, Any],
+        address: Any,
+    ) -> str:
+        """What the engine finishes a page from (`engine.Build.page`): its Markdown and
+        metadata, title, address and links, the files its record and its review are written in,
+        and the single content files (site, references, …) and the date. '' for a list page
+        (what it shows comes from many files) and outside the preview."""
+        page = site.catalogue.get(src_uri)
+        if not self.active or page is None or page.record is None:
+            return ""
+        content = site.content
+        if self.shared is None:
+            files = sorted(content.sources.values())
+            self.shared = digest(
+                site.today.isoformat(), *(content.positions.text(f) or "" for f in files)
+            )
+        own = [content.positions.text(file) or "" for file in (page.source, page.review_source)]
+        return digest(self.shared, src_uri, markdown, _json([dict(meta), address]), *own)
+
+    def finished_markdown(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: MutableMapping[str, Any],
+        address: Any,
+        make: Callable[[], str],
+    ) -> str:
+        """`make()`: the page's finished Markdown, which also fills its metadata; under the
+        preview, what it gave last time when the page's inputs are the same (`made_key`)."""
+        key = self.made_key(site, src_uri, markdown, meta, address)
+        found = self.outputs.made.get(src_uri)
+        if key and found is not None and found[0] == key:
+            meta.update(found[2])
+            return found[1]
+        before = dict(meta)
+        finished = make()
+        if key:
+            added = {name: value for name, value in meta.items() if before.get(name) != value}
+            self.outputs.made[src_uri] = (key, finished, added)
+        return finished
+
+    def templates(self, env: jinja2.Environment) -> None:
+        """The builder's template environment for this build: its compiled templates are kept
+        for the next rebuild (`Templates`)."""
+        if self.active:
+            env.bytecode_cache = self.outputs.templates
 
     def list_pages(self, nav: Iterable[Any], files: Iterable[Any], settings: Any) -> None:
         """The site's pages are listed: compare what every page depends on with the last

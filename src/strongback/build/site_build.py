@@ -12,17 +12,31 @@ from pathlib import Path
 from typing import Any
 
 from strongback.catalogue import Catalogue
-from strongback.load.loader import ContentError, load_content
+from strongback.load.loader import ContentError, LoadCache, load_content
 from strongback.model import Content
 from strongback.model.review_dates import ReviewInfo, long_date
 from strongback.pages.markdown import PageSet, build_pages, finish_page
 from strongback.standards import enforce_standards
+from strongback.standards.run import PageFindings
 
 
 def today() -> date:
     """The build date; STRONGBACK_TODAY=YYYY-MM-DD pins it for tests and reproducible builds."""
     pinned = os.environ.get("STRONGBACK_TODAY")
     return date.fromisoformat(pinned) if pinned else date.today()
+
+
+@dataclass
+class ContentCache:
+    """Kept between the preview's rebuilds (`build.engine.Session`): each file as parsed and
+    validated (`LoadCache`) and each page's content-standards findings (`PageFindings`), by the
+    text they were made from. Published builds never use it."""
+
+    active: bool = True
+    loaded: LoadCache = field(default_factory=LoadCache)
+    findings: PageFindings = field(default_factory=PageFindings)
+    pages: dict[str, Any] = field(default_factory=dict)
+    """Exercise and routine pages' Markdown, by what each is made from (`build_pages`)."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +49,14 @@ class SiteBuild:
     today: date
     warnings: list[ContentError] = field(default_factory=list)
     """Content-standards warnings (overdue review, hard reading): the build logs them."""
+    memo: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    """Under the preview, the last build's generated pages (see `build_pages`)."""
     pages: PageSet = field(init=False)
 
     def __post_init__(self) -> None:
-        pages = build_pages(self.content, today=self.today, catalogue=self.catalogue)
+        pages = build_pages(
+            self.content, today=self.today, catalogue=self.catalogue, memo=self.memo
+        )
         object.__setattr__(self, "pages", pages)  # frozen: set here, at construction, only
 
     @property
@@ -46,14 +64,22 @@ class SiteBuild:
         return self.catalogue.content
 
     @classmethod
-    def load(cls, root: Path, docs_dir: Path, *, preview: bool = False) -> SiteBuild:
+    def load(
+        cls, root: Path, docs_dir: Path, *, preview: bool = False, cache: ContentCache | None = None
+    ) -> SiteBuild:
         """Load, validate and check everything; raises `ContentErrors` listing every problem,
-        content-standards errors included (see `strongback.standards`)."""
-        content = load_content(root / "content", docs_dir)
+        content-standards errors included (see `strongback.standards`). `cache`: under the
+        preview, the work of the last load that still holds (see `ContentCache`)."""
+        cache = cache or ContentCache(active=False)
+        loaded = cache.loaded if cache.active else None
+        content = load_content(root / "content", docs_dir, cache=loaded)
         day = today()
         catalogue = Catalogue.of(content, preview=preview)
-        warnings = enforce_standards(content, today=day, root=root, catalogue=catalogue)
-        return cls(catalogue, day, warnings)
+        found = cache.findings if cache.active else None
+        warnings = enforce_standards(
+            content, today=day, root=root, catalogue=catalogue, cache=found
+        )
+        return cls(catalogue, day, warnings, cache.pages if cache.active else None)
 
     def finish(self, markdown: str) -> str:
         return finish_page(markdown, self.content.references)

@@ -6,7 +6,9 @@ mistakes in one run, and the build stops before MkDocs touches `site/`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +66,79 @@ FOLDERS: dict[str, type[model.StrictModel]] = {
 }
 
 
-def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Content:
+@dataclass
+class LoadCache:
+    """Kept between the preview's rebuilds (`build.engine.Session`): each content file as parsed
+    and as validated, by its text. A load with it still reads every file, but parses again only
+    the files whose text changed, and validates again only those, or all of them when the ids
+    and keys files may name (the validation context) changed. The records it returns for an
+    unchanged file are the same objects as the last load's."""
+
+    parsed: dict[tuple[str, str], tuple[Document, SourceFile, list[ContentError]]] = field(
+        default_factory=dict
+    )
+    validated: dict[tuple[str, str, str], tuple[Any, list[ContentError]]] = field(
+        default_factory=dict
+    )
+    used: set[tuple[str, ...]] = field(default_factory=set)
+    context: tuple[Mapping[str, Any], str] | None = None
+
+    def parse(
+        self, file: str, text: str, kind: type[BaseModel]
+    ) -> tuple[Document, SourceFile, list[ContentError]]:
+        key = (file, text)
+        found = self.parsed.get(key)
+        if found is None:
+            doc, errors = parse_yaml(text, file, kind=kind)
+            found = self.parsed[key] = (doc, SourceFile.of(file, text, doc), errors)
+        self.used.add(key)
+        return found
+
+    def validate(
+        self, doc: Document, cls: type[model.StrictModel], context: Mapping[str, Any], text: str
+    ) -> Any:
+        if self.context is None or self.context[0] is not context:
+            self.context = (context, _context_digest(context))  # once per load
+        key = (doc.file, text, self.context[1])
+        found = self.validated.get(key)
+        if found is None:
+            found = self.validated[key] = validate(doc, cls, context)
+        self.used.add(key)
+        return found
+
+    def forget_unused(self) -> None:
+        """After a load: keep only what it used."""
+        self.parsed = {k: v for k, v in self.parsed.items() if k in self.used}
+        self.validated = {k: v for k, v in self.validated.items() if k in self.used}
+        self.used = set()
+        self.context = None
+
+
+def _context_digest(context: Mapping[str, Any]) -> str:
+    ids = {k: sorted(v) for k, v in context.items() if isinstance(v, set | frozenset)}
+    return json.dumps(ids, sort_keys=True)
+
+
+def load_content(
+    content_dir: Path, docs_dir: Path | None = None, *, cache: LoadCache | None = None
+) -> model.Content:
     """Load and validate everything under `content_dir` (and docs front matter).
 
     Raises `ContentErrors` listing every problem in every file. File names in messages are
     relative to the project root (the parent of `content_dir`). The content keeps every file's
-    text and positions as read (`Content.positions`), for the checks that run later.
+    text and positions as read (`Content.positions`), for the checks that run later. `cache`:
+    under the preview, what the last load parsed and validated (see `LoadCache`).
     """
+    try:
+        return _load_content(content_dir, docs_dir, cache)
+    finally:
+        if cache is not None:
+            cache.forget_unused()
+
+
+def _load_content(
+    content_dir: Path, docs_dir: Path | None, cache: LoadCache | None
+) -> model.Content:
     root = content_dir.parent
     errors: list[ContentError] = []
     docs: dict[str, Document] = {}
@@ -84,14 +152,14 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         if not path.is_file():
             errors.append(ContentError(display(path), 1, 1, "", "required content file is missing"))
             continue
-        doc, errs = _read_document(path, display(path), SINGLE_FILES[name], kept)
+        doc, errs = _read_document(path, display(path), SINGLE_FILES[name], kept, cache)
         errors += errs
         if doc is not None:
             docs[name] = doc
     for name, cls in OPTIONAL_FILES.items():
         path = content_dir / f"{name}.yml"
         if path.is_file():
-            doc, errs = _read_document(path, display(path), cls, kept)
+            doc, errs = _read_document(path, display(path), cls, kept, cache)
             errors += errs
             if doc is not None:
                 docs[name] = doc
@@ -100,7 +168,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
         for path in sorted((content_dir / folder).glob("*")):
             if path.suffix not in (".yml", ".yaml") or not path.is_file():
                 continue
-            doc, errs = _read_document(path, display(path), FOLDERS[folder], kept)
+            doc, errs = _read_document(path, display(path), FOLDERS[folder], kept, cache)
             errors += errs
             if doc is not None:
                 folder_docs[folder].append(doc)
@@ -114,12 +182,12 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     records: dict[str, Any] = {}
     for name, cls in SINGLE_FILES.items():
         if name in docs:
-            record, errs = validate(docs[name], cls, context)
+            record, errs = _validate(docs[name], cls, context, kept, cache)
             errors += errs
             records[name] = record
     for name, cls in OPTIONAL_FILES.items():
         if name in docs:
-            record, errs = validate(docs[name], cls, context)
+            record, errs = _validate(docs[name], cls, context, kept, cache)
             errors += errs
             records[name] = record
     exercises: dict[str, model.Exercise] = {}
@@ -128,7 +196,7 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
     files: dict[str, dict[str, str]] = {"exercises": {}, "handouts": {}, "docs": {}}
     for folder, target in (("exercises", exercises), ("handouts", handouts)):
         for doc in folder_docs[folder]:
-            record, errs = validate(doc, FOLDERS[folder], context)
+            record, errs = _validate(doc, FOLDERS[folder], context, kept, cache)
             errors += errs
             if record is not None and record.id not in target:
                 target[record.id] = record
@@ -167,14 +235,34 @@ def load_content(content_dir: Path, docs_dir: Path | None = None) -> model.Conte
 
 
 def _read_document(
-    path: Path, file: str, kind: type[BaseModel], kept: dict[str, SourceFile]
+    path: Path,
+    file: str,
+    kind: type[BaseModel],
+    kept: dict[str, SourceFile],
+    cache: LoadCache | None = None,
 ) -> tuple[Document | None, list[ContentError]]:
     text, errors = read_text(path, file)
     if text is None:
         return None, errors
+    if cache is not None:
+        doc, kept[file], errors = cache.parse(file, text, kind)
+        return (doc if doc.data is not None else None), list(errors)
     doc, errors = parse_yaml(text, file, kind=kind)
     kept[file] = SourceFile.of(file, text, doc)
     return (doc if doc.data is not None else None), errors
+
+
+def _validate(
+    doc: Document,
+    cls: type[model.StrictModel],
+    context: Mapping[str, Any],
+    kept: Mapping[str, SourceFile],
+    cache: LoadCache | None,
+) -> Any:
+    if cache is None:
+        return validate(doc, cls, context)
+    record, errors = cache.validate(doc, cls, context, kept[doc.file].text)
+    return record, list(errors)
 
 
 def load_front_matter(

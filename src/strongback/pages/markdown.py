@@ -49,10 +49,41 @@ def exercise_tags(exercise: Exercise) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-def build_pages(content: Content, *, today: date, catalogue: Catalogue) -> PageSet:
+def _inputs(entry: CataloguePage, content: Content) -> tuple[str | None, ...] | None:
+    """What an exercise's or a routine's page is made from, as text: its file, the files of
+    the exercises it shows (a routine) or the names of those it links (an exercise), and the
+    glossary, safety and site files. None for other pages (always made again)."""
+    text = content.positions.text
+    shared = [text(content.sources.get(name, "")) for name in ("glossary", "safety", "site")]
+    if entry.kind == "exercise":
+        exercise = content.exercises[entry.record_id]
+        linked = [*exercise.regressions, *exercise.progressions]
+        names = [
+            content.exercises[other].name if other in content.exercises else "" for other in linked
+        ]
+        return (entry.src_uri, text(entry.source), *shared, *linked, *names)
+    if entry.kind == "handout":
+        listed = [item.exercise for item in content.handouts[entry.record_id].exercises]
+        files = [text(content.exercise_files.get(key, "")) for key in listed]
+        return (entry.src_uri, text(entry.source), *shared, *listed, *files)
+    return None
+
+
+def build_pages(
+    content: Content,
+    *,
+    today: date,
+    catalogue: Catalogue,
+    memo: dict[str, tuple[tuple[str | None, ...], str]] | None = None,
+) -> PageSet:
     """Every generated page of the catalogue, plus the index of which page cites which
-    reference (hand-written pages count as citing pages too)."""
+    reference (hand-written pages count as citing pages too). `memo`: under the preview, the
+    last build's exercise and routine pages by what they are made from (see `_inputs`); it is
+    updated."""
     site = content.site
+    kept = dict(memo) if memo is not None else {}
+    if memo is not None:
+        memo.clear()
 
     def page(entry: CataloguePage, **context: object) -> str:
         template = entry.spec.template
@@ -72,7 +103,14 @@ def build_pages(content: Content, *, today: date, catalogue: Catalogue) -> PageS
             references = entry  # it lists the pages that cite each reference: made last
             continue
         pages.append(entry)
-        markdown[entry.src_uri] = page(entry, **CONTEXTS[entry.kind](entry, content))
+        inputs = _inputs(entry, content) if memo is not None else None
+        last = kept.get(entry.src_uri)
+        if inputs is not None and last is not None and last[0] == inputs:
+            markdown[entry.src_uri] = last[1]
+        else:
+            markdown[entry.src_uri] = page(entry, **CONTEXTS[entry.kind](entry, content))
+        if memo is not None and inputs is not None:
+            memo[entry.src_uri] = (inputs, markdown[entry.src_uri])
 
     cited_by: dict[str, list[tuple[str, str]]] = {key: [] for key in content.references}
     citing = [(p.src_uri, p.title, markdown[p.src_uri]) for p in pages]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -169,9 +170,13 @@ def _doc_page(entry: CataloguePage, meta: DocMeta, raw: str | None) -> Page:
     return Page(entry, texts, [])
 
 
-def pages_of(content: Content, catalogue: Catalogue) -> list[Page]:
-    """The pages of the catalogue that show a record: its texts and claims are checked (an
-    exercise's figures for its author, in the preview only, are checked on its own page)."""
+def pages_of(
+    content: Content, catalogue: Catalogue, memo: dict[int, tuple[Any, Page]] | None = None
+) -> list[Page]:
+    """The pages of the catalogue that show a record: its texts and claims are checked. `memo`:
+    under the preview, the last check's pages by their record (the loader returns the same
+    record object for a file whose text did not change); it is updated. An exercise's figures
+    for its author (in the preview only) are checked on the exercise's own page."""
     pages = []
     for entry in catalogue:
         if entry.kind == "authoring-figures":
@@ -179,5 +184,11 @@ def pages_of(content: Content, catalogue: Catalogue) -> list[Page]:
         if isinstance(entry.record, DocMeta):
             pages.append(_doc_page(entry, entry.record, content.positions.text(entry.source)))
         elif entry.record is not None:
-            pages.append(_record_page(entry, entry.record))
+            kept = memo.get(id(entry.record)) if memo is not None else None
+            if kept is not None and kept[0] is entry.record and kept[1].file == entry.source:
+                pages.append(Page(entry, kept[1].texts, kept[1].claims))
+            else:
+                pages.append(_record_page(entry, entry.record))
+            if memo is not None:
+                memo[id(entry.record)] = (entry.record, pages[-1])
     return pages
