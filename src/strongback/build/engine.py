@@ -317,10 +317,7 @@ class Build:
             self.session.reference = reference  # made from the code alone: once per session
             found.append(Output(content_reference.PAGE, reference))
             found += [Output(name, text) for name, text in figures_preview(site.content).items()]
-            self.log.info(
-                "strongback: figure contact sheet at /figures/contact-sheet.html, each "
-                "exercise's figures at /authoring/figures/"
-            )
+            self.log.info("strongback: figures at /figures/contact-sheet.html, /authoring/figures/")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
         return found
 
