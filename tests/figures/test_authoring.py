@@ -196,8 +196,15 @@ def test_a_wall_that_moves_between_figures_is_an_error(tmp_path: Path) -> None:
     assert _errors(project) == [
         f"{FILE}:{line}:5: poses.end: the wall moves 42 cm between start and here: the parts "
         "that rest in place (the feet) stand further from it in one of them; keep them the "
-        "same distance from it"
+        "same distance from it (in start, set `both.hip` to 30 and `both.ankle` to -25)"
     ]
+    # The change it names keeps the wall in place (the fixture's own start, found by hand
+    # before the suggestion existed, is hip 28 and ankle -28).
+    fixed = start.replace(
+        "    floor: [feet]\n", "    both: {hip: 30, ankle: -25}\n    floor: [feet]\n"
+    )
+    project = _project(tmp_path / "fixed", start=fixed)
+    assert "wall-sit" in load_content(project / "content", project / "docs").exercises
 
 
 # --- point 1: one exercise's figures, large ------------------------------------------------------

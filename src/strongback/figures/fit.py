@@ -112,21 +112,32 @@ def suggestion(pose: Pose, figure: Figure, solve: Callable[[Pose], Figure]) -> s
         return None
     names = angles(pose, figure.misses)
     goal = _goal(figure.misses)
-    for change in _candidates(pose, names):
-        candidate = changed(pose, change)
-        if candidate is None:
-            continue
-        if not solve(candidate).problems:
-            settings = " and ".join(
-                f"`{'.'.join(angle)}` to {new:g}" for angle, new in change.items()
-            )
-            return f"set {settings} to bring {goal}"
+    change = smallest_change(pose, names, lambda candidate: not solve(candidate).problems)
+    if change is not None:
+        return f"set {settings(change)} to bring {goal}"
     tried = ", ".join(f"`{'.'.join(angle)}`" for angle in names)
     return (
         f"no change of one angle by up to {SINGLE}°, or two by up to {PAIR}° each, of {tried} "
         f"brings {goal}: check the signs in the content reference's angle pictures, or which "
         "parts the pose says touch"
     )
+
+
+def smallest_change(
+    pose: Pose, names: list[Angle], works: Callable[[Pose], bool]
+) -> dict[Angle, float] | None:
+    """The cheapest change of the `names` angles (see the module) after which `works` holds
+    for the changed pose, or None."""
+    for change in _candidates(pose, names):
+        candidate = changed(pose, change)
+        if candidate is not None and works(candidate):
+            return change
+    return None
+
+
+def settings(change: dict[Angle, float]) -> str:
+    """'`lean` to 0 and `both.hip` to 85'."""
+    return " and ".join(f"`{'.'.join(angle)}` to {new:g}" for angle, new in change.items())
 
 
 def _goal(misses: list[Miss]) -> str:
