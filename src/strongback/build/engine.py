@@ -37,7 +37,7 @@ from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
 from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
-from strongback.figures.sheet import figures_preview
+from strongback.figures.authoring import figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.pages import content_reference, jsonld, routine_builder
 
@@ -313,11 +313,11 @@ class Build:
         bundled = assets.joined(self.bundles, lambda src: own[src] if src in own else read(src))
         found += [Output(target, text) for target, text in bundled.items()]
         if self.serving:  # for authors: in the preview, never published
-            reference = self.session.reference or content_reference.content_reference()
+            reference = self.session.reference or content_reference.content_reference(True)
             self.session.reference = reference  # made from the code alone: once per session
             found.append(Output(content_reference.PAGE, reference))
             found += [Output(name, text) for name, text in figures_preview(site.content).items()]
-            self.log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
+            self.log.info("strongback: figures at /figures/contact-sheet.html, /authoring/figures/")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
         return found
 
