@@ -91,6 +91,11 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    SESSION.build.preview.templates(env)
+    return env
+
+
 @_one_line
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     links = {

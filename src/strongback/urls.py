@@ -28,6 +28,8 @@ def routine_with(exercise_id: str) -> str:
 
 
 CONTENT_REFERENCE = "authoring/content-reference.md"
+AUTHORING_FIGURES = "authoring/figures"
+"""Each exercise's figures, large, for its author: `<id>.md` in the preview only."""
 """The content reference for authors: in the `mkdocs serve` preview only."""
 
 

@@ -115,11 +115,12 @@ def test_a_prop_the_body_does_not_reach_is_an_error() -> None:
             {"props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}]},
             context=CHECKED,
         )
-    # Reaching it: a deep hinge puts the hands at the handle.
+    # Reaching it: a deep hinge puts the hands at the handle (the feet flat: the shins lean
+    # forward over them).
     Pose.model_validate(
         {
             "lean": 83,
-            "both": {"shoulder": 79, "hip": 110, "knee": 70},
+            "both": {"shoulder": 79, "hip": 110, "knee": 50, "ankle": 15},
             "floor": ["feet"],
             "props": [{"type": "kettlebell", "touches": ["hands"], "on_floor": True}],
         },
@@ -170,9 +171,10 @@ POSE_ERRORS = {
         "its range, -30° (extension (arching)) to 55° (flexion (rounding))",
     ),
     "floating contact": (
-        "    floor: [hands, feet]\n",
+        "    floor: [hands, toes]\n",
         "content/exercises/bird-dog.yml:{pose}:5: poses.end: left_hand should rest on the floor "
-        "but is 37 cm above it; right_hand should rest on the floor but is 37 cm above it",
+        "but is 37 cm above it; right_hand should rest on the floor but is 37 cm above it; "
+        "set `both.elbow` to 20 and `lean` to 90 to bring the hands to the floor",
     ),
 }
 
@@ -365,7 +367,7 @@ def test_pdfs_show_the_figures_with_text_alternatives(kind: str, record: str) ->
 
 def test_strongback_figures_writes_the_contact_sheet(tmp_path: Path) -> None:
     from strongback.cli import main
-    from strongback.figures.sheet import figures_preview
+    from strongback.figures.authoring import figures_preview
 
     assert main(["--root", str(ROOT), "figures", "--output", str(tmp_path)]) == 0
     html = (tmp_path / "contact-sheet.html").read_text(encoding="utf-8")

@@ -30,13 +30,14 @@ from strongback.build import assets, publish
 from strongback.build.compact import compact_html
 from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
+from strongback.build.rebuild_costs import set_aside, warm_up
 from strongback.build.settings import Settings, placeholder_settings, read_settings
 from strongback.build.site_build import ContentCache, SiteBuild
 from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
 from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
-from strongback.figures.sheet import figures_preview
+from strongback.figures.authoring import figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.pages import content_reference, jsonld, routine_builder
 
@@ -104,6 +105,7 @@ class Session:
         self.staging: Staging | None = None
         self.outputs = PageOutputs()
         """Under serve: each page's last output, by its inputs (see `incremental`)."""
+        self.reference: str | None = None  # under serve: the content reference, made once
         full = os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.cache = ContentCache(active=command == "serve" and not dirty and not full)
         """Under serve: files as parsed and validated, each page's findings, by their text."""
@@ -137,6 +139,8 @@ class Session:
         temporary = self.serving or (
             site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
         )
+        if self.serving and self.cache.active:
+            set_aside(site_dir)  # MkDocs empties it next: see `incremental.set_aside`
         if self.command in ("build", "gh-deploy") and not temporary and self.staging is None:
             self.staging = Staging(config, dirty=self.dirty, log=self.log)
         root = config_file.parent
@@ -187,7 +191,6 @@ class Session:
         build = self.build
         if self.staging is not None:
             self.staging.built = True
-        # Under serve, what was rebuilt: after a fixed edit, in the recovery line.
         rebuilt = self.outputs.summary() if build.preview.active else None
         if self.recovered is not None:
             self.log.info(recovery_message(self.recovered, build.pages, rebuilt))
@@ -198,7 +201,7 @@ class Session:
             mount = urlsplit(build.site_url or "/").path.rstrip("/")
             address = f"http://{build.dev_addr}{mount}/{urls.page_url(content_reference.PAGE)}"
             self.log.info("Every content field, described for authors: %s", address)
-            self.announced = True
+            self.announced = warm_up(build.preview.active)
 
     def failed(self) -> None:
         if self.staging is not None:
@@ -239,7 +242,7 @@ class Build:
         # Under serve (not --dirty, not STRONGBACK_PREVIEW=full), unchanged pages keep their output.
         full = session.dirty or os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.preview = Rebuild(
-            session.outputs, root, self._exercise_text, mode == "serve" and not full
+            session.outputs, root, self._exercise_text, mode == "serve" and not full, site
         )
 
     @property
@@ -310,9 +313,11 @@ class Build:
         bundled = assets.joined(self.bundles, lambda src: own[src] if src in own else read(src))
         found += [Output(target, text) for target, text in bundled.items()]
         if self.serving:  # for authors: in the preview, never published
-            found.append(Output(content_reference.PAGE, content_reference.content_reference()))
+            reference = self.session.reference or content_reference.content_reference(True)
+            self.session.reference = reference  # made from the code alone: once per session
+            found.append(Output(content_reference.PAGE, reference))
             found += [Output(name, text) for name, text in figures_preview(site.content).items()]
-            self.log.info("strongback: figure contact sheet at /figures/contact-sheet.html")
+            self.log.info("strongback: figures at /figures/contact-sheet.html, /authoring/figures/")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
         return found
 
@@ -353,7 +358,17 @@ class Build:
         links: Mapping[str, str],
     ) -> str:
         """A page's metadata into `meta` (review box `sb_trust` with `links`, JSON-LD `sb_jsonld`,
-        a `description` unless the page sets one); returns its Markdown, citations numbered."""
+        a `description` unless the page sets one); returns its Markdown, citations numbered.
+        Under serve, the same inputs as last time give the same, not made again (`incremental`)."""
+        return self.preview.finished_markdown(
+            self.site, src_uri, markdown, meta, (title, url, links),
+            lambda: self._page(meta, src_uri, markdown, title=title, url=url, links=links),
+        )  # fmt: skip
+
+    def _page(
+        self, meta: MutableMapping[str, Any], src_uri: str, markdown: str, *, title: str,
+        url: str | None, links: Mapping[str, str],
+    ) -> str:  # fmt: skip
         site = self.site
         meta["sb_trust"] = site.trust(src_uri) | dict(links)
         facts = jsonld.page_facts(site, src_uri, markdown, title=title, url=url)

@@ -35,6 +35,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import jinja2
+
+from strongback.build.rebuild_costs import Templates
+from strongback.pages.markdown import exercise_tags
+
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
 """Project files every page depends on (path, name in messages); the templates are `overrides/`."""
 
@@ -102,6 +107,10 @@ class PageOutputs:
     started: float = 0.0
     listed: bool = False
     """The builder listed this rebuild's pages (`begin`)."""
+    templates: Templates = field(default_factory=lambda: Templates())
+    made: dict[str, tuple[str, str, dict[str, Any]]] = field(default_factory=dict)
+    """Each page's Markdown as the engine finished it, and the metadata it added, by its
+    inputs (`Rebuild.made_key`)."""
 
     def start(self) -> None:
         """A rebuild starts (the builder loads the content): its time counts from here."""
@@ -119,7 +128,7 @@ class PageOutputs:
         else:
             self.full = None
         if self.full is not None:
-            self.pages = {}
+            self.pages, self.made = {}, {}
         self.shared = dict(shared)
         self.rendered = self.reused = 0
         self.listed = True
@@ -210,11 +219,67 @@ class Rebuild:
     source: Callable[[str], str | None]
     """An exercise's file text, for the figures a page draws."""
     active: bool
+    site: Any = None
+    """The build's content and catalogue (`site_build.SiteBuild`)."""
     keys: dict[str, str] = field(default_factory=dict)
     reused: dict[str, Rendered] = field(default_factory=dict)
     entries: dict[str, list[Any]] = field(default_factory=dict)
     mark: int = 0
     figures: dict[str, str] = field(default_factory=dict)
+    shared: str | None = None
+
+    def made_key(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: Mapping[str, Any],
+        address: Any,
+    ) -> str:
+        """What the engine finishes a page from (`engine.Build.page`): its Markdown and
+        metadata, title, address and links, the files its record and its review are written in,
+        and the single content files (site, references, …) and the date. '' for a list page
+        (what it shows comes from many files) and outside the preview."""
+        page = site.catalogue.get(src_uri)
+        if not self.active or page is None or page.record is None:
+            return ""
+        content = site.content
+        if self.shared is None:
+            files = sorted(content.sources.values())
+            self.shared = digest(
+                site.today.isoformat(), *(content.positions.text(f) or "" for f in files)
+            )
+        own = [content.positions.text(file) or "" for file in (page.source, page.review_source)]
+        return digest(self.shared, src_uri, markdown, _json([dict(meta), address]), *own)
+
+    def finished_markdown(
+        self,
+        site: Any,
+        src_uri: str,
+        markdown: str,
+        meta: MutableMapping[str, Any],
+        address: Any,
+        make: Callable[[], str],
+    ) -> str:
+        """`make()`: the page's finished Markdown, which also fills its metadata; under the
+        preview, what it gave last time when the page's inputs are the same (`made_key`)."""
+        key = self.made_key(site, src_uri, markdown, meta, address)
+        found = self.outputs.made.get(src_uri)
+        if key and found is not None and found[0] == key:
+            meta.update(found[2])
+            return found[1]
+        before = dict(meta)
+        finished = make()
+        if key:
+            added = {name: value for name, value in meta.items() if before.get(name) != value}
+            self.outputs.made[src_uri] = (key, finished, added)
+        return finished
+
+    def templates(self, env: jinja2.Environment) -> None:
+        """The builder's template environment for this build: its compiled templates are kept
+        for the next rebuild (`Templates`)."""
+        if self.active:
+            env.bytecode_cache = self.outputs.templates
 
     def list_pages(self, nav: Iterable[Any], files: Iterable[Any], settings: Any) -> None:
         """The site's pages are listed: compare what every page depends on with the last
@@ -223,6 +288,16 @@ class Rebuild:
             listed = sorted((f.src_uri, f.url) for f in files)
             builder = {"the navigation": _nav(nav), "the list of files": listed}
             self.outputs.begin(shared_inputs(self.root, builder | {"a setting": settings}))
+
+    def _tagged(self) -> str:
+        """What a tags listing shows: every tagged page's address, title and tags."""
+        tagged = []
+        for page in self.site.catalogue:
+            if page.kind == "exercise":
+                tagged.append([page.src_uri, page.title, exercise_tags(page.record)])
+            elif page.kind == "page" and getattr(page.record, "tags", None):
+                tagged.append([page.src_uri, page.title, page.record.tags])
+        return digest(_json(tagged))
 
     def _figure(self, exercise: str) -> str:
         found = self.figures.get(exercise)
@@ -234,7 +309,7 @@ class Rebuild:
         """A page's finished Markdown: when its key is unchanged, it keeps its last output (the
         builder renders it with the empty template and restores, instead of rendering, what
         other pages read from it). A page with a listing of Material's tags plugin lists every
-        tagged page: it is rendered every time."""
+        tagged page: it is rendered again when a tagged page's address, title or tags change."""
         if not self.active:
             return markdown
         tags = plugins.get("material/tags")
@@ -242,8 +317,10 @@ class Rebuild:
         src = page.file.src_uri
         address = [page.url, page.canonical_url or "", page.edit_url or "", page.file.dest_uri]
         key = self.outputs.key(markdown, page.meta, address, self._figure)
+        if listing in markdown:
+            key = digest(key, self._tagged())
         self.keys[src] = key
-        reused = self.outputs.reuse(src, "" if listing in markdown else key)
+        reused = self.outputs.reuse(src, key)
         if reused is not None:
             self.reused[src] = reused
             page.meta["template"] = REUSED_TEMPLATE

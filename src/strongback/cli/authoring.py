@@ -68,7 +68,8 @@ def _is_slug(text: str) -> bool:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    """The contact sheet of every exercise's figures (HTML, SVG and PNG)."""
+    """The contact sheet of every exercise's figures (HTML, SVG and PNG); with an exercise id,
+    that exercise's figures large, with and without their angles."""
     from strongback.figures.sheet import PngError, write_sheet
 
     root = project_root(args)
@@ -89,8 +90,24 @@ def cmd_figures(args: argparse.Namespace) -> int:
         print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
         return 0
     target = args.output if args.output.is_absolute() else root / args.output
+    if args.exercise is not None and args.exercise not in content.exercises:
+        from strongback.load.suggest import did_you_mean
+
+        known = sorted(content.exercises)
+        print(
+            f"strongback figures: no exercise {args.exercise!r}"
+            f"{did_you_mean(args.exercise, known)}; the ids are the file names in "
+            "content/exercises/",
+            file=sys.stderr,
+        )
+        return 1
     try:
-        written = write_sheet(content, target, png=args.png)
+        if args.exercise is not None:
+            from strongback.figures.authoring import write_exercise
+
+            written = write_exercise(content, args.exercise, target / args.exercise, png=args.png)
+        else:
+            written = write_sheet(content, target, png=args.png)
     except PngError as error:
         print(f"strongback figures: {error}", file=sys.stderr)
         return 1

@@ -138,6 +138,12 @@ def parser() -> argparse.ArgumentParser:
         "bending the wrong way and props nobody touches.",
     )  # fmt: skip
     sheet.add_argument(
+        "exercise", nargs="?",
+        help="an exercise id (its file name): write that exercise's figures large, as SVG and "
+        "PNG, with the steps beside them and again with their joint angles, into "
+        "OUTPUT/<id>/",
+    )  # fmt: skip
+    sheet.add_argument(
         "--output", type=Path, default=Path("dist/figures"),
         help="folder to write into, relative to --root (default: %(default)s)",
     )  # fmt: skip

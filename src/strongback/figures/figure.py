@@ -63,6 +63,22 @@ class PropPlace:
     height: float = 0.0
 
 
+@dataclass(frozen=True)
+class Miss:
+    """A declared contact (or a flat part) the body does not reach, measured: what the pose
+    says, how far off it is (H), and the words for the fix: `part` brought `to` ("to the
+    wall", "flat on the floor")."""
+
+    part: str
+    to: str
+    gap: float
+
+
+def be(part: str) -> str:
+    """'is' or 'are' for a part's name: 'hips are', 'back is', 'left_toes are'."""
+    return "are" if part.endswith("s") else "is"
+
+
 @dataclass
 class Figure:
     """A solved pose: segments in world coordinates, floor at Y = 0."""
@@ -71,9 +87,16 @@ class Figure:
     segments: list[Segment]
     props: list[PropPlace]
     problems: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+    """The problems that are distances: what a suggested change of angles must close."""
     landmarks: dict[str, Vec] = field(default_factory=dict)
     """Named points of the spine and head (s1, t12, c7, head); the limbs' joints are the ends
     of their segments (see `joints`)."""
+
+    def miss(self, message: str, part: str, to: str, gap: float) -> None:
+        """A contact the body does not reach: its message, and the distance left."""
+        self.problems.append(message)
+        self.misses.append(Miss(part, to, gap))
 
     def joints(self) -> dict[str, Vec]:
         """Every named landmark: head, c7, t12, s1, and hip, knee, ankle, shoulder, elbow, wrist

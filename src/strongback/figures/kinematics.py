@@ -6,7 +6,8 @@ contact checked (props.py).
 from __future__ import annotations
 
 from strongback.figures import body as B
-from strongback.figures.figure import Figure, Segment
+from strongback.figures.figure import Figure, Segment, be
+from strongback.figures.fit import suggestion
 from strongback.figures.geometry import (
     CM,
     TOLERANCE,
@@ -19,6 +20,7 @@ from strongback.figures.geometry import (
     side,
     turn,
 )
+from strongback.figures.plausible import flat_problems, through_problems
 from strongback.figures.props import place
 from strongback.figures.spine import TOP_INSET, trunk
 from strongback.model.parts import expand_parts
@@ -36,8 +38,11 @@ def solved(pose: Pose) -> Figure:
 
 def contact_problems(pose: Pose) -> list[str]:
     """The geometry check of a pose (`model.pose.POSE_CHECK`, passed by the loader): each
-    declared contact the body does not reach, as a message."""
-    return solved(pose).problems
+    declared contact the body does not reach, and what the body cannot do (`plausible`), as
+    a message; after a contact error, the change of angles that fixes it (`fit`)."""
+    figure = solved(pose)
+    fix = suggestion(pose, figure, solve)
+    return figure.problems + ([fix] if fix else [])
 
 
 def solve(pose: Pose) -> Figure:
@@ -64,11 +69,16 @@ def solve(pose: Pose) -> Figure:
     for part in expand_parts(list(pose.floor)):
         gap = figure.lowest(part)
         if gap > TOLERANCE:
-            figure.problems.append(
-                f"{part} should rest on the floor but is {gap / CM:.0f} cm above it"
+            figure.miss(
+                f"{part} should rest on the floor but {be(part)} {gap / CM:.0f} cm above it",
+                part,
+                "to the floor",
+                gap,
             )
+    flat_problems(pose, figure)
     for prop in pose.props:
         place(figure, prop.type, expand_parts(list(prop.touches)), prop)
+    through_problems(figure)
     return figure
 
 

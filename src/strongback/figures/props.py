@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from strongback.figures import body as B
-from strongback.figures.figure import Figure, PropPlace
+from strongback.figures.figure import Figure, PropPlace, be
 from strongback.figures.geometry import CM, TOLERANCE, Vec, add, mean
 
 DEFAULT_HEIGHT_CM = {"chair": 45.0, "bench": 45.0, "step": 20.0}
@@ -31,7 +31,12 @@ def place(figure: Figure, kind: str, parts: list[str], prop: object) -> None:
         for part in parts:
             gap = figure.lowest(part)
             if gap > TOLERANCE:
-                problems.append(f"{part} should rest on the mat but is {gap / CM:.0f} cm above it")
+                figure.miss(
+                    f"{part} should rest on the mat but {be(part)} {gap / CM:.0f} cm above it",
+                    part,
+                    "to the mat",
+                    gap,
+                )
         return
     if not parts:
         problems.append(f"a {kind} needs `touches`: the body parts that touch it")
@@ -44,8 +49,11 @@ def place(figure: Figure, kind: str, parts: list[str], prop: object) -> None:
         wall = min(backs.values())
         for part, x in backs.items():
             if x - wall > TOLERANCE:
-                problems.append(
-                    f"{part} should touch the wall but is {(x - wall) / CM:.0f} cm from it"
+                figure.miss(
+                    f"{part} should touch the wall but {be(part)} {(x - wall) / CM:.0f} cm from it",
+                    part,
+                    "to the wall",
+                    x - wall,
                 )
         figure.props.append(PropPlace(kind, {"at": (wall, 0, 0)}))
         return
@@ -56,9 +64,12 @@ def place(figure: Figure, kind: str, parts: list[str], prop: object) -> None:
             gap = figure.lowest(part) - top
             if abs(gap) > TOLERANCE:
                 where = "above" if gap > 0 else "below"
-                problems.append(
-                    f"{part} should rest on the {kind} but is {abs(gap) / CM:.0f} cm "
-                    f"{where} its top"
+                figure.miss(
+                    f"{part} should rest on the {kind} but {be(part)} {abs(gap) / CM:.0f} cm "
+                    f"{where} its top",
+                    part,
+                    f"onto the {kind}",
+                    abs(gap),
                 )
         figure.props.append(
             PropPlace(kind, {"from": (min(xs), top, 0), "to": (max(xs), top, 0)}, top)
@@ -96,7 +107,12 @@ def place(figure: Figure, kind: str, parts: list[str], prop: object) -> None:
         if kind == "dumbbell":
             gap = abs(centre[1] - grip[1])
         if kind not in ("band",) and gap > TOLERANCE:
-            problems.append(f"{part} should hold the {kind} but is {gap / CM:.0f} cm from it")
+            figure.miss(
+                f"{part} should hold the {kind} but {be(part)} {gap / CM:.0f} cm from it",
+                part,
+                f"to the {kind}",
+                gap,
+            )
     points: dict[str, Vec] = {"grip": grip}
     if kind == "dumbbell":
         points = {
@@ -140,8 +156,11 @@ def _stick(figure: Figure, parts: list[str]) -> None:
     for part, p in zip(parts[1:-1], points[1:-1], strict=True):
         gap = abs((p[0] - a[0]) * dy - (p[1] - a[1]) * dx) / length
         if gap > TOLERANCE:
-            figure.problems.append(
-                f"{part} should touch the stick but is {gap / CM:.0f} cm from it"
+            figure.miss(
+                f"{part} should touch the stick but {be(part)} {gap / CM:.0f} cm from it",
+                part,
+                "to the stick",
+                gap,
             )
     ux, uy = dx / length, dy / length
     figure.props.append(

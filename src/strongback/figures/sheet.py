@@ -64,14 +64,6 @@ def sheet_svg(content: Content) -> str:
     return "".join(parts)
 
 
-def figures_preview(content: Content) -> dict[str, str]:
-    """The contact sheet as files the preview (`mkdocs serve`) publishes: site path -> text."""
-    return {
-        "figures/contact-sheet.html": sheet_html(content),
-        "figures/contact-sheet.svg": sheet_svg(content),
-    }
-
-
 def write_sheet(content: Content, target: Path, *, png: bool = True) -> list[Path]:
     """Write the contact sheet into `target`; returns the files written."""
     target.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from strongback.errors import ContentErrors as ContentErrors
 from strongback.errors import Path_ as Path_
 from strongback.errors import dotted as dotted
 from strongback.figures.kinematics import contact_problems
+from strongback.figures.moves import moved_problems
 from strongback.load import messages
 from strongback.load.positioned import Document as Document
 from strongback.load.positioned import parse_yaml as parse_yaml
@@ -28,7 +29,7 @@ from strongback.load.positioned import read_text as read_text
 from strongback.load.sourcemap import SourceFile, SourceMap
 from strongback.load.suggest import did_you_mean
 from strongback.load.validation import content_errors
-from strongback.model.pose import POSE_CHECK
+from strongback.model.pose import MOVE_CHECK, POSE_CHECK
 from strongback.text import FRONT_MATTER
 
 # --- data -> models -----------------------------------------------------------------------------
@@ -317,7 +318,7 @@ def _context(
     references are not checked (no cascade of 'unknown' errors from one typo)."""
     # Poses are data in the model; whether the body reaches what a pose says it touches is the
     # figures' geometry, checked where the pose is validated so its errors keep their position.
-    context: dict[str, Any] = {POSE_CHECK: contact_problems}
+    context: dict[str, Any] = {POSE_CHECK: contact_problems, MOVE_CHECK: moved_problems}
     refs = _field_values(docs.get("references"), ("references",), "key")
     if refs is not None:
         context["reference_keys"] = refs

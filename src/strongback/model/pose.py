@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -26,6 +27,9 @@ from strongback.model.parts import Part
 
 POSE_CHECK = "pose_problems"
 """Validation-context key: a function from a `Pose` to its contact problems, each a message."""
+MOVE_CHECK = "pose_moves"
+"""Validation-context key: a function (earlier pose, later pose, the earlier one's name) -> the
+problems of parts that should stay put between them, each a message."""
 
 
 class _Strict(BaseModel):
@@ -338,6 +342,29 @@ class Poses(_Strict):
         description="The end (or held) position.",
         examples=[{"lean": 90, "left": {"shoulder": 180}, "right": {"hip": 0, "knee": 0}}],
     )
+
+    @field_validator("between", "end")
+    @classmethod
+    def _stays_put(cls, value: Any, info: ValidationInfo) -> Any:
+        """A part planted in a pose and the one before it stays where it is (the figures'
+        `plausible.moved_problems`, passed by the loader); the error is at the later pose."""
+        check = (info.context or {}).get(MOVE_CHECK)
+        if check is None or "start" not in info.data:
+            return value
+        before: list[tuple[str, Pose]] = [("start", info.data["start"])]
+        if info.field_name == "end":
+            if "between" not in info.data:
+                return value
+            before += [(f"between item {i + 1}", p) for i, p in enumerate(info.data["between"])]
+            pairs = [(*before[-1], value)]
+        else:
+            poses = [before[0][1], *value]
+            names = ["start"] + [f"between item {i + 1}" for i in range(len(value))]
+            pairs = [(names[i], poses[i], poses[i + 1]) for i in range(len(value))]
+        problems = [p for name, a, b in pairs for p in check(a, b, name)]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     def sequence(self) -> list[tuple[str, Pose]]:
         """(key, pose) in drawing order."""

@@ -80,9 +80,19 @@ class ModelDoc:
     fields: list[FieldDoc]
 
 
-def content_reference() -> str:
-    """The "Content reference" page: every field of every content kind, as Markdown."""
-    return render("authoring/content-reference.md.jinja", models=model_docs())
+def content_reference(pictures: bool = False) -> str:
+    """The "Content reference" page: every field of every content kind, as Markdown, then each
+    angle a pose can set and the poses to copy; with `pictures` (the page in the `mkdocs serve`
+    preview) each drawn inline, without (content/README.md, read on GitHub) in words."""
+    from strongback.figures.authoring import conventions, starters
+
+    return render(
+        "authoring/content-reference.md.jinja",
+        models=model_docs(),
+        conventions=conventions(),
+        starters=starters(),
+        pictures=pictures,
+    )
 
 
 def write_reference(root: Path) -> Path:
