@@ -242,7 +242,7 @@ class Build:
         # Under serve (not --dirty, not STRONGBACK_PREVIEW=full), unchanged pages keep their output.
         full = session.dirty or os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.preview = Rebuild(
-            session.outputs, root, self._exercise_text, mode == "serve" and not full
+            session.outputs, root, self._exercise_text, mode == "serve" and not full, site
         )
 
     @property

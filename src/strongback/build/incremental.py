@@ -38,6 +38,7 @@ from typing import Any, Protocol
 import jinja2
 
 from strongback.build.rebuild_costs import Templates
+from strongback.pages.markdown import exercise_tags
 
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
 """Project files every page depends on (path, name in messages); the templates are `overrides/`."""
@@ -127,7 +128,7 @@ class PageOutputs:
         else:
             self.full = None
         if self.full is not None:
-            self.pages = {}
+            self.pages, self.made = {}, {}
         self.shared = dict(shared)
         self.rendered = self.reused = 0
         self.listed = True
@@ -218,6 +219,8 @@ class Rebuild:
     source: Callable[[str], str | None]
     """An exercise's file text, for the figures a page draws."""
     active: bool
+    site: Any = None
+    """The build's content and catalogue (`site_build.SiteBuild`)."""
     keys: dict[str, str] = field(default_factory=dict)
     reused: dict[str, Rendered] = field(default_factory=dict)
     entries: dict[str, list[Any]] = field(default_factory=dict)
@@ -286,6 +289,16 @@ class Rebuild:
             builder = {"the navigation": _nav(nav), "the list of files": listed}
             self.outputs.begin(shared_inputs(self.root, builder | {"a setting": settings}))
 
+    def _tagged(self) -> str:
+        """What a tags listing shows: every tagged page's address, title and tags."""
+        tagged = []
+        for page in self.site.catalogue:
+            if page.kind == "exercise":
+                tagged.append([page.src_uri, page.title, exercise_tags(page.record)])
+            elif page.kind == "page" and getattr(page.record, "tags", None):
+                tagged.append([page.src_uri, page.title, page.record.tags])
+        return digest(_json(tagged))
+
     def _figure(self, exercise: str) -> str:
         found = self.figures.get(exercise)
         if found is None:
@@ -296,7 +309,7 @@ class Rebuild:
         """A page's finished Markdown: when its key is unchanged, it keeps its last output (the
         builder renders it with the empty template and restores, instead of rendering, what
         other pages read from it). A page with a listing of Material's tags plugin lists every
-        tagged page: it is rendered every time."""
+        tagged page: it is rendered again when a tagged page's address, title or tags change."""
         if not self.active:
             return markdown
         tags = plugins.get("material/tags")
@@ -304,8 +317,10 @@ class Rebuild:
         src = page.file.src_uri
         address = [page.url, page.canonical_url or "", page.edit_url or "", page.file.dest_uri]
         key = self.outputs.key(markdown, page.meta, address, self._figure)
+        if listing in markdown:
+            key = digest(key, self._tagged())
         self.keys[src] = key
-        reused = self.outputs.reuse(src, "" if listing in markdown else key)
+        reused = self.outputs.reuse(src, key)
         if reused is not None:
             self.reused[src] = reused
             page.meta["template"] = REUSED_TEMPLATE
