@@ -68,28 +68,24 @@ def routine_summaries(content: Content, sources: SourceMap) -> Iterator[ContentE
                 stated = _value(match.group("count"))
                 if stated == listed:
                     continue
-                line, column = find_in(sources, text, re.compile(re.escape(match.group(0))))
-                yield ContentError(
-                    file,
-                    line,
-                    column,
-                    text.field,
-                    f"says {match.group(0)!r}, but the routine lists {listed} exercise"
+                yield _disagrees(
+                    sources, text, match, f"the routine lists {listed} exercise"
                     f"{'s' if listed != 1 else ''} under `exercises:`; make them agree",
-                )
+                )  # fmt: skip
             for match in MINUTES.finditer(text.markdown):
                 low = _value(match.group("low"))
                 high = _value(match.group("high")) if match.group("high") else low
                 if low <= estimate <= high or (low == high and low in fair_minutes(estimate)):
                     continue
                 fair = " or ".join(str(m) for m in fair_minutes(estimate))
-                line, column = find_in(sources, text, re.compile(re.escape(match.group(0))))
-                yield ContentError(
-                    file,
-                    line,
-                    column,
-                    text.field,
-                    f"says {match.group(0)!r}, but the routine's doses add up to about {estimate} "
+                yield _disagrees(
+                    sources, text, match, f"the routine's doses add up to about {estimate} "
                     f"minutes (the time its page shows); say 'about {fair} minutes', or change "
                     "the doses",
-                )
+                )  # fmt: skip
+
+
+def _disagrees(sources: SourceMap, text: Text, match: re.Match[str], why: str) -> ContentError:
+    """'says 'Six gentle moves', but <why>', at the words."""
+    line, column = find_in(sources, text, re.compile(re.escape(match.group(0))))
+    return ContentError(text.file, line, column, text.field, f"says {match.group(0)!r}, but {why}")
