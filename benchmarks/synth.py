@@ -27,8 +27,11 @@ from typing import Any
 
 import yaml
 
+from strongback.standards.summaries import COUNT, MINUTES
+
 REPO = Path(__file__).resolve().parent.parent
 SYNTH_KEY = "synth-{:04d}"
+NEUTRAL_POINT = "Move slowly, and stop if an exercise hurts."
 _CITATION = re.compile(r"\[@[^\]]+\]")
 _EXERCISE_LINK = re.compile(r"\[([^\]\n]+)\]\(exercise:([a-z0-9-]+)\)")
 """A link to an exercise in content text (strongback.links)."""
@@ -161,7 +164,10 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         text = _relink(
             _dump(exercise), lambda real, c=copy: synthetic_id(real, c) or synthetic_id(real, 0)
         )
-        text = _named_as_copy(text, [base["name"], *base.get("other_names", [])], copy)
+        names = [base["name"], *base.get("other_names", [])]
+        text = _named_as_copy(text, names, copy)
+        for item in base["equipment"]:  # 'Pull-up bar' is equipment, not the copy's name
+            text = text.replace(f"- {_named_as_copy(item, names, copy)}\n", f"- {item}\n")
         (content_dir / "exercises" / f"{exercise['id']}.yml").write_text(text, "utf-8")
         ids.append(exercise["id"])
         texts.append(text)
@@ -184,6 +190,12 @@ def generate_content(content_dir: Path, n: int, source: Path | None = None) -> d
         else:
             handout["exercises"] = [
                 {**item, "exercise": ids[m % n]} for m, item in enumerate(items[:n])
+            ]
+            # Other exercises: the real summary's count and minutes no longer hold.
+            handout["description"] = "The first exercises of a small synthetic library."
+            handout["key_points"] = [
+                point if not (COUNT.search(point) or MINUTES.search(point)) else NEUTRAL_POINT
+                for point in base["key_points"]
             ]
         key = SYNTH_KEY.format((n + j) % want["references"])
         handout["claims"] = [dict(claim) for claim in base.get("claims", [])]

@@ -39,7 +39,7 @@ def test_a_cached_load_equals_a_fresh_one_after_each_edit(
     for old, new in [
         ("name: Bird dog", "name: Bird dog, slow"),
         ("reps: 6,", "reps: 8,"),
-        ("equipment: [Exercise mat]", "equipment: [Exercise mat, Chair]"),
+        ("equipment: [Exercise mat]", "equipment: [Exercise mat, Sturdy chair]"),
     ]:
         exercise.write_text(exercise.read_text("utf-8").replace(old, new), "utf-8")
         cached = SiteBuild.load(root, root / "docs", preview=True, cache=cache)

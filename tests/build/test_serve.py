@@ -73,7 +73,9 @@ EDITS = {
             "    evidence: moderate\nkey_points:",
         ]
     ],
-    "add a tag": [[BIRD_DOG, "equipment: [Exercise mat]", "equipment: [Exercise mat, Chair]"]],
+    "add a tag": [
+        [BIRD_DOG, "equipment: [Exercise mat]", "equipment: [Exercise mat, Sturdy chair]"]
+    ],
     "an invalid save": [[BIRD_DOG, "reps: 8,", "reps: many,"]],
     "its fix": [[BIRD_DOG, "reps: many,", "reps: 10,"]],
     "a hand-written page": [["docs/disclaimer.md", "Education, not", "Education only, not"]],
@@ -150,6 +152,6 @@ def test_preview_rebuilds_only_what_changed_and_matches_a_full_build(
     different = [path for path in expected if served[path] != expected[path]]
     assert different == [], different
     page = served["exercises/bird-dog/index.html"].decode()
-    assert "Bird dog, slow" in page and "Chair" in page
+    assert "Bird dog, slow" in page and "Sturdy chair" in page
     index = json.loads(served["search/search_index.json"])
     assert any(doc["title"] == "Bird dog, slow" for doc in index["docs"])

@@ -42,6 +42,8 @@ def test_every_error_class_has_a_case() -> None:
         # issue 15: each message in an author's words, with its fix
         "unquoted-colon", "bad-indentation", "tab-and-deep-indent", "misplaced-field",
         "list-positions", "unknown-citation-far", "raw-html-markdown", "unknown-field-no-match",
+        # issue 25: each with an example of the right form
+        "dose-forms", "unknown-equipment",
     }  # fmt: skip
 
 

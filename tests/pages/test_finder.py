@@ -44,7 +44,6 @@ def test_routine_minutes_add_the_seconds_then_round_once() -> None:
         ("Resistance band", "band"),
         ("Dowel or broom handle", "household"),
         ("None", "none"),
-        ("Swiss ball", "swiss-ball"),
     ],
 )
 def test_equipment_groups(item: str, group: str) -> None:

@@ -26,7 +26,7 @@ from strongback.load.loader import load_content
 from strongback.model import Content
 from strongback.model.review_dates import long_date
 from strongback.pages.dose_words import dose_rows, dose_summary
-from strongback.pdf.typeset import Overflow
+from strongback.pdf.typeset import CardHeights, Overflow
 from strongback.text import plain_text
 
 from ..conftest import (
@@ -225,6 +225,23 @@ def test_too_long_message_names_the_file_the_pages_and_the_fix() -> None:
         "content/handouts/x.yml: handout is 3 pages in A4 even at 11pt; a handout must fit on 2 "
         "pages: it runs over by 42 mm (15% of a page); past the limit: exercise 7 (Bird dog), "
         "the references. Remove exercises or shorten notes."
+    )
+    # The heights an author needs to choose what to cut (issue 25): each card with its figures,
+    # its text and the blocks in it, then the sheet's own blocks.
+    cards = (
+        CardHeights(1, "Cat–camel", 48.2, 40.0, 47.9, (("steps", 20.4), ("note", 6.3))),
+        CardHeights(2, "Bird dog", 52.0, 51.6, 30.1, (("cautions", 12.0),)),
+    )
+    measured = Overflow(29.4, 277.0, ("exercise 2 (Bird dog)",), cards, (("the about box", 25.2),))
+    assert pdf.too_long_message(spec, 3, measured.describe()) == (
+        "content/handouts/x.yml: handout is 3 pages in A4 even at 11pt; a handout must fit on 2 "
+        "pages: it runs over by 29 mm (11% of a page); past the limit: exercise 2 (Bird dog). "
+        "Heights at the smallest type, to choose what to cut: card 1 (Cat–camel) 48 mm (figures "
+        "40, text 48: steps 20, note 6); card 2 (Bird dog) 52 mm (figures 52, text 30: cautions "
+        "12); the about box 25 mm. A card is as tall as its figures or its text, whichever is "
+        "taller, and its text runs in two balanced columns: cutting a note or a caution saves "
+        "about half its height, and nothing while the figures are the taller. Remove exercises or "
+        "shorten notes."
     )
     sheet = pdf.PdfSpec("exercise", "y", "letter", "content/exercises/y.yml", "", "")
     assert pdf.too_long_message(sheet, 2) == (
@@ -443,7 +460,10 @@ def test_a_handout_that_cannot_fit_two_pages_stops_the_build(tmp_path: Path) -> 
     assert re.fullmatch(
         rf"content/handouts/too-long\.yml: handout is {pages.group(1)} pages in A4 even at 11pt; "
         r"a handout must fit on 2 pages: it runs over by \d+ mm \(\d+% of a page\); past the "
-        r"limit: .+\. Remove exercises or shorten notes\.",
+        r"limit: .+\. Heights at the smallest type, to choose what to cut: card 1 \(Bird dog\) "
+        r"\d+ mm \(text \d+: steps \d+, note \d+\); card 2 \(Side plank\) .*; the tips \d+ mm; "
+        r"when to stop \d+ mm; the about box \d+ mm\. A card is as tall .+\. Remove exercises or "
+        r"shorten notes\.",
         errors[0],
     )
     assert re.search(

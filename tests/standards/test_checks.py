@@ -53,7 +53,7 @@ def test_every_rule_has_a_case() -> None:
         "uncited-claim", "causal-observational", "causal-weak-evidence", "banned-phrase",
         "reading-level", "long-sentence", "review-overdue", "review-expired", "image-alt",
         "image-fields", "lead-in", "grade-above-sources", "unexplained-term",
-        "unlinked-exercise", "unknown-link", "bare-number", "how-often",
+        "unlinked-exercise", "unknown-link", "bare-number", "how-often", "routine-summary",
     }  # fmt: skip
 
 
@@ -123,6 +123,30 @@ def test_check_prints_one_row_per_page(
         "current,", "due", "2027-01-15;", "clinical", "review", "pending",
     ]  # fmt: skip
     assert "2 exercises, 1 handouts, 3 references; 5 claims, 5 cited (100%)." in lines
+
+
+def test_check_says_what_to_run_for_a_review_not_bound_to_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STRONGBACK_TODAY", TODAY)
+    root = shutil.copytree(FIXTURES / "minimal", tmp_path, dirs_exist_ok=True)
+    starter = root / "content" / "handouts" / "starter.yml"
+    text = starter.read_text("utf-8")
+    kept = [
+        x
+        for x in text.splitlines(True)
+        if not x.lstrip().startswith(("fingerprint:", "reviewed_by:"))
+    ]
+    starter.write_text("".join(kept))
+    assert main(["--root", str(root), "check"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("handouts/starter.md"))
+    assert row.endswith("not bound to content (see below); clinical review pending")
+    assert (
+        "\n\nNot bound to content: the review does not record what it covered. Read and check "
+        "each page, then record your review (--by: your id from content/site.yml):\n"
+        "  strongback review content/handouts/starter.yml --by <your-id>\n\n"
+    ) in out
 
 
 def test_check_exits_1_and_lists_each_error(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
-_INDENT = re.compile(r"\n[ \t]+")
-_BLANK_LINES = re.compile(r"\n{2,}")
+_BREAK = re.compile(r"\n(?:[ \t]*\n)*[ \t]*")
+"""A line break with the indentation after it and any blank lines: one line break is enough."""
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CSS_STRING = re.compile(r"(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')")
 _CSS_SPACE = re.compile(r"\s+")
@@ -28,7 +28,7 @@ def compact_html(html: str) -> str:
     out: list[str] = []
     # re.split with two groups yields: text, whole match, tag name, text, …
     for index in range(0, len(parts), 3):
-        out.append(_BLANK_LINES.sub("\n", _INDENT.sub("\n", parts[index])))
+        out.append(_BREAK.sub("\n", parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)

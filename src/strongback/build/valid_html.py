@@ -21,6 +21,9 @@ _TAG = re.compile(
 )
 
 
+_WORD = re.compile("markdown|presentation", re.IGNORECASE)
+
+
 def _fixed(tag: re.Match[str]) -> str:
     name, attributes, end = tag.groups()
     svg = name.lower() == "svg"
@@ -44,6 +47,17 @@ def _fixed(tag: re.Match[str]) -> str:
 def valid_html(html: str) -> str:
     """`html` without `markdown` attributes, its `<svg role="presentation">` hidden with
     `aria-hidden="true"` instead."""
-    if "markdown" not in html and "presentation" not in html:
-        return html
-    return _TAG.sub(_fixed, html)
+    out: list[str] = []
+    done = 0
+    for word in _WORD.finditer(html):
+        if word.start() < done:
+            continue  # inside a tag already fixed
+        # Only a tag that holds one of the words can change: match from its "<" rather than
+        # running the tag pattern over the whole page.
+        start = html.rfind("<", done, word.start())
+        tag = _TAG.match(html, start) if start >= 0 else None
+        if tag is None or tag.end() <= word.start():
+            continue  # the word is in text, or in a comment
+        out += [html[done:start], _fixed(tag)]
+        done = tag.end()
+    return "".join(out) + html[done:] if out else html

@@ -118,11 +118,8 @@ class Figure:
         return points
 
     def part(self, name: str) -> list[Segment]:
-        return [
-            seg
-            for seg in self.segments
-            if seg.name in _PART_SEGMENTS[_strip(name)] and seg.side in _sides(name)
-        ]
+        names, sides = _PART_SEGMENTS[_strip(name)], _sides(name)
+        return [seg for seg in self.segments if seg.name in names and seg.side in sides]
 
     def lowest(self, name: str) -> float:
         return -max(seg.extreme((0.0, -1.0, 0.0)) for seg in self.part(name))

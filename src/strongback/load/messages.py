@@ -96,10 +96,22 @@ PATTERN_NAMES = {
 }
 
 
-def validation_message(kind: str, err: Any, value: Any) -> str:
-    """One pydantic error (other than unknown or missing fields) in an author's words."""
+MAPPING_KINDS = ("dict_type", "model_type", "model_attributes_type")
+NUMBER_KINDS = ("int_parsing", "int_type", "int_from_float", "float_parsing", "float_type")
+_RANGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\b")
+"""'20-30', '20 to 30 seconds': a range where one number goes."""
+
+
+def validation_message(kind: str, err: Any, value: Any, example: Any = None) -> str:
+    """One pydantic error (other than unknown or missing fields) in an author's words.
+    `example`: the field's documented example, shown where a mapping was expected."""
     got = describe(value)
     ctx = err.get("ctx") or {}
+    name = err["loc"][-1] if err.get("loc") else None
+    if kind in MAPPING_KINDS and isinstance(name, str):
+        return mapping_expected(name, got, example)
+    if kind in NUMBER_KINDS and isinstance(value, str) and _RANGE.match(value):
+        return range_given(value, whole=kind.startswith("int"))
     split = _colon_split(value) if kind == "string_type" else None
     if split is not None:
         return unquoted_colon(split, in_list=isinstance(err["loc"][-1], int))
@@ -139,6 +151,39 @@ def validation_message(kind: str, err: Any, value: Any) -> str:
     if kind in ("value_error", "assertion_error"):
         return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return messages.get(kind, str(err["msg"]))
+
+
+def flow_yaml(value: Any) -> str:
+    """A value as YAML on one line: {sets: 3, hold_seconds: 20}."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {flow_yaml(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flow_yaml(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def mapping_expected(name: str, got: str, example: Any) -> str:
+    """A field that takes named fields, given as text or a list."""
+    shown = f"`{name}: {flow_yaml(example)}`" if isinstance(example, dict) else None
+    form = f"write it as {shown}, or" if shown else "write"
+    return (
+        f"expected a mapping of fields, got {got}: {form} one field a line, indented under "
+        f"`{name}:`; every field is described in content/README.md"
+    )
+
+
+def range_given(value: str, *, whole: bool) -> str:
+    """A range ('20-30') where one number goes."""
+    found = _RANGE.match(value)
+    assert found is not None
+    low, high = found.groups()
+    kind = "whole number" if whole else "number"
+    return (
+        f"expected one {kind}, got a range {value!r}: give one number, such as {low}, and say "
+        f"'up to {high}' in words, in a step (or in a routine's `note:` for this exercise)"
+    )
 
 
 def _colon_split(value: Any) -> str | None:
@@ -248,6 +293,22 @@ def fields_at(cls: type[BaseModel], path: Path_) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
+
+
+def field_example(cls: type[BaseModel], path: Path_) -> Any:
+    """The first documented example of the field at `path` inside `cls`, or None."""
+    current: Any = cls
+    info = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current, _ = _model_in(info.annotation)
+    return info.examples[0] if info is not None and info.examples else None
 
 
 def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

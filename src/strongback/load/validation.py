@@ -51,7 +51,8 @@ def content_errors(doc: Document, cls: type[BaseModel], errors: list[Any]) -> li
         if err["type"] == "missing" and path not in replaced:
             result.append(doc.error(path, f"missing required field {path[-1]!r}", at=path[:-1]))
         elif err["type"] not in ("missing", "extra_forbidden"):
-            message = messages.validation_message(err["type"], err, err.get("input"))
+            example = messages.field_example(cls, path)
+            message = messages.validation_message(err["type"], err, err.get("input"), example)
             result.append(doc.error(path, message))
     return result
 

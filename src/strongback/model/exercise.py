@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from strongback.model.dose import Dose, Frequency
+from strongback.model.equipment import EQUIPMENT, Equipment
 from strongback.model.fields import (
     KEY_POINTS_DESCRIPTION,
     ExerciseId,
@@ -128,8 +129,11 @@ class Exercise(StrictModel):
         ),
         examples=["kneeling"],
     )
-    equipment: Annotated[list[PlainText], Field(min_length=1)] = Field(
-        description="What you need, one item each; write `None` if nothing.",
+    equipment: Annotated[list[Equipment], Field(min_length=1)] = Field(
+        description="What you need, one item each, from the known list: "
+        + ", ".join(f"`{item}`" for item in EQUIPMENT)
+        + ". Write `None` if nothing. A new kind of equipment is added in one place, "
+        "`src/strongback/model/equipment.py`, with the exercise finder's group for it.",
         examples=[["Exercise mat"]],
     )
     muscles: Muscles = Field(

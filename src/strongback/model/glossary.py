@@ -6,6 +6,7 @@ The standards check asks for the gloss at a term's first use on every page and s
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated
 
@@ -83,6 +84,12 @@ class Glossary(StrictModel):
 
     def pattern(self, item: GlossaryTerm) -> re.Pattern[str]:
         """Where `item` is used in text: a whole word, in any case but for abbreviations."""
-        words = "|".join(re.escape(s) for s in item.spellings)
-        flags = 0 if item.term.isupper() else re.IGNORECASE
-        return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", flags)
+        return _use_pattern(item.spellings, item.term.isupper())
+
+
+@functools.lru_cache(maxsize=512)
+def _use_pattern(spellings: tuple[str, ...], abbreviation: bool) -> re.Pattern[str]:
+    """`Glossary.pattern`, made once per term (the standards check asks for it per page)."""
+    words = "|".join(re.escape(s) for s in spellings)
+    flags = 0 if abbreviation else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", flags)

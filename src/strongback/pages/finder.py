@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from strongback.model import Exercise
+from strongback.model.equipment import EQUIPMENT, GROUPS
 from strongback.pages.session import METHOD, session_minutes
 
 LEVELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
@@ -22,20 +23,6 @@ POSITIONS = {
     "hanging": "Hanging from a bar",
     "leaning": "Leaning on a support",
 }
-
-EQUIPMENT_GROUPS: list[tuple[str, str, tuple[str, ...]]] = [
-    # (value, label, words that put a piece of equipment in the group), in menu order.
-    ("none", "None", ("none",)),
-    ("mat", "Mat", ("mat",)),
-    ("weights", "Weights", ("kettlebell", "dumbbell", "barbell", "weight plate")),
-    ("band", "Resistance band", ("band",)),
-    ("bar", "Bar", ("bar", "table")),
-    ("machine", "Gym machine", ("machine", "back extension bench")),
-    ("bench", "Bench", ("bench",)),
-    ("household", "Stick or broom", ("dowel", "broom", "stick")),
-]
-"""Groups are matched in order, first match wins: 'Back extension bench' is a gym machine,
-'Pull-up bar' a bar. Equipment no group knows gets a group of its own name."""
 
 
 @dataclass(frozen=True)
@@ -66,12 +53,9 @@ class Filter:
 
 
 def equipment_group(item: str) -> Option:
-    lowered = item.lower()
-    for value, label, words in EQUIPMENT_GROUPS:
-        if any(word in lowered for word in words):
-            return Option(value, label)
-    slug = "-".join("".join(c if c.isalnum() else " " for c in lowered).split())
-    return Option(slug, item)
+    """The finder's group of a known item of equipment (`model.equipment`)."""
+    group = EQUIPMENT[item]
+    return Option(group, GROUPS[group])
 
 
 def card(exercise: Exercise) -> Card:
@@ -101,17 +85,17 @@ def filters(items: list[Card], categories: dict[str, str]) -> list[Filter]:
     levels = {c.exercise.level for c in items}
     types = {c.exercise.category for c in items}
     equipment = {option for c in items for option in c.equipment}
-    known = [Option(value, label) for value, label, _ in EQUIPMENT_GROUPS]
     positions = {c.position for c in items if c.position}
     return [
         Filter("level", "Level", [Option(k, v) for k, v in LEVELS.items() if k in levels]),
         Filter(
             "equipment",
             "Equipment",
-            present(
-                [o for o in known if o in equipment]
-                + sorted((o for o in equipment if o not in known), key=lambda o: o.label)
-            ),
+            [
+                Option(value, label)
+                for value, label in GROUPS.items()
+                if Option(value, label) in equipment
+            ],
         ),
         Filter("type", "Type", [Option(k, v) for k, v in categories.items() if k in types]),
         Filter(

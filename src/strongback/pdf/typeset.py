@@ -22,6 +22,10 @@ PARTS = {
     "sb-references": "the references",
 }
 """Blocks after the exercises, as an overflow message names them."""
+CARD_BLOCKS = {"sb-steps": "steps", "sb-note": "note", "sb-cautions": "cautions"}
+"""Blocks of an exercise's card (or of an exercise sheet) an author can shorten or remove."""
+SHEET_BLOCKS = {"sb-notes": "the tips", "sb-stop": "when to stop", "sb-about": "the about box"}
+"""Blocks of the sheet an author can shorten or remove (the tips are a routine's `notes`)."""
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,48 @@ class Overflow:
     """Height of the text area of one page."""
     spilled: tuple[str, ...]
     """What is printed past the limit, in order: 'exercise 9 (Bird dog)', 'the references'."""
+    cards: tuple[CardHeights, ...] = ()
+    """Each exercise card of a routine, in order, as tall as it prints."""
+    blocks: tuple[tuple[str, float], ...] = ()
+    """The sheet's own blocks an author can cut ('the about box', mm), and on an exercise
+    sheet its steps and cautions."""
 
     def describe(self) -> str:
         share = self.over_mm / self.page_mm
         text = f"it runs over by {self.over_mm:.0f} mm ({share:.0%} of a page)"
         if self.spilled:
             text += f"; past the limit: {', '.join(self.spilled)}"
+        if not (self.cards or self.blocks):
+            return text
+        parts = [card.describe() for card in self.cards]
+        parts += [f"{label} {mm:.0f} mm" for label, mm in self.blocks]
+        text += f". Heights at the smallest type, to choose what to cut: {'; '.join(parts)}"
+        if self.cards:
+            text += (
+                ". A card is as tall as its figures or its text, whichever is taller, and its "
+                "text runs in two balanced columns: cutting a note or a caution saves about half "
+                "its height, and nothing while the figures are the taller"
+            )
         return text
+
+
+@dataclass(frozen=True)
+class CardHeights:
+    """One exercise card of a routine sheet, in mm."""
+
+    number: int
+    name: str
+    height: float
+    figures: float
+    text: float
+    blocks: tuple[tuple[str, float], ...]
+    """Its note, cautions and steps."""
+
+    def describe(self) -> str:
+        inside = ", ".join(f"{label} {mm:.0f}" for label, mm in self.blocks)
+        text = f"text {self.text:.0f}" + (f": {inside}" if inside else "")
+        figures = f"figures {self.figures:.0f}, " if self.figures else ""
+        return f"card {self.number} ({self.name}) {self.height:.0f} mm ({figures}{text})"
 
 
 @dataclass(frozen=True)
@@ -133,7 +172,61 @@ def overflow(document: Any, max_pages: int) -> Overflow:
                 for name, label in PARTS.items():
                     if name in classes:
                         spilled[label] = None
-    return Overflow(over / PX_PER_MM, available / PX_PER_MM, tuple(spilled))
+    cards, blocks = heights(document)
+    return Overflow(over / PX_PER_MM, available / PX_PER_MM, tuple(spilled), cards, blocks)
+
+
+def heights(document: Any) -> tuple[tuple[CardHeights, ...], tuple[tuple[str, float], ...]]:
+    """How tall each card of a routine sheet prints, with its figures, its text and the blocks
+    in it, and the sheet's own blocks an author can cut, in mm (a block split across pages
+    counts each part)."""
+    cards: dict[int, dict[str, Any]] = {}
+    order: list[Any] = []
+    blocks: dict[str, float] = {}
+
+    def add(found: dict[str, float], label: str, box: Any) -> None:
+        found[label] = found.get(label, 0.0) + float(box.margin_height()) / PX_PER_MM
+
+    def walk(box: Any, parent: Any, card: dict[str, Any] | None) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and element is not parent:
+            classes = (element.get("class") or "").split()
+            if "sb-exercise" in classes and "sb-exercise--sheet" not in classes:
+                if all(element is not seen for seen in order):
+                    order.append(element)
+                    cards[len(order)] = {"name": element.get("data-name"), "mm": {}}
+                number = next(i for i, seen in enumerate(order, start=1) if seen is element)
+                card = cards[number]
+                add(card["mm"], "card", box)
+            elif card is not None and "sb-figures" in classes:
+                add(card["mm"], "figures", box)
+            elif card is not None and "sb-exercise-body" in classes:
+                add(card["mm"], "text", box)
+            for name, label in CARD_BLOCKS.items():
+                if name in classes:
+                    add(card["mm"] if card is not None else blocks, label, box)
+            for name, label in SHEET_BLOCKS.items():
+                if name in classes:
+                    add(blocks, label, box)
+        for child in getattr(box, "children", ()):
+            walk(child, element if element is not None else parent, card)
+
+    for page in document.pages:
+        walk(page._page_box, None, None)
+    measured = tuple(
+        CardHeights(
+            number,
+            card["name"],
+            card["mm"].get("card", 0.0),
+            card["mm"].get("figures", 0.0),
+            card["mm"].get("text", 0.0),
+            tuple(
+                (label, card["mm"][label]) for label in CARD_BLOCKS.values() if label in card["mm"]
+            ),
+        )
+        for number, card in cards.items()
+    )
+    return measured, tuple(blocks.items())
 
 
 def render_pdf(job: PdfJob) -> RenderedPdf:

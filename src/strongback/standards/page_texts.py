@@ -3,6 +3,7 @@ review."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from strongback import model
 from strongback.catalogue import Catalogue, CataloguePage
 from strongback.errors import Path_, dotted
 from strongback.model import Claim, Content, DocMeta, Review
-from strongback.text import FRONT_MATTER
+from strongback.text import FRONT_MATTER, markdown_blocks, plain_text
 
 PROSE_EXCLUDED = frozenset(
     {
@@ -90,6 +91,14 @@ class Text:
     def field(self) -> str:
         return dotted(self.path)
 
+    @functools.cached_property
+    def blocks(self) -> tuple[tuple[int, str, str], ...]:
+        """Its paragraphs, list items and headings as (offset, Markdown, plain text): more than
+        one rule reads them, so they are made once."""
+        return tuple(
+            (offset, block, plain_text(block)) for offset, block in markdown_blocks(self.markdown)
+        )
+
 
 @dataclass(frozen=True)
 class Page:
@@ -142,18 +151,32 @@ def text_fields(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     return ((p, v) for p, v in _walk(value, path) if isinstance(v, str))
 
 
-def _claims(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, Claim]]:
-    return ((p, v) for p, v in _walk(value, path) if isinstance(v, Claim))
-
-
 def _is_prose(path: Path_) -> bool:
     return not any(isinstance(part, str) and part in PROSE_EXCLUDED for part in path)
 
 
 def _record_page(entry: CataloguePage, record: BaseModel) -> Page:
-    file = entry.source
-    texts = [Text(file, path, text, _is_prose(path)) for path, text in text_fields(record)]
-    return Page(entry, texts, list(_claims(record)))
+    texts: list[Text] = []
+    claims: list[tuple[Path_, Claim]] = []
+    _collect(entry.source, record, (), texts, claims)
+    return Page(entry, texts, claims)
+
+
+def _collect(
+    file: str, value: object, path: Path_, texts: list[Text], claims: list[tuple[Path_, Claim]]
+) -> None:
+    """`_walk`'s texts and claims, gathered in one pass without nested generators (a record
+    is large: its poses)."""
+    if isinstance(value, str):
+        texts.append(Text(file, path, value, _is_prose(path)))
+    elif isinstance(value, BaseModel):
+        if isinstance(value, Claim):
+            claims.append((path, value))
+        for name in type(value).model_fields:
+            _collect(file, getattr(value, name), (*path, name), texts, claims)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _collect(file, item, (*path, index), texts, claims)
 
 
 def _doc_page(entry: CataloguePage, meta: DocMeta, raw: str | None) -> Page:

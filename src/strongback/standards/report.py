@@ -12,7 +12,7 @@ from strongback.model import Content
 from strongback.model.review_dates import ReviewInfo
 from strongback.standards.page_texts import Page
 from strongback.standards.readability import reading_grade
-from strongback.text import markdown_blocks, plain_text, words
+from strongback.text import words
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,7 @@ def with_stop(text: str) -> str:
 def page_report(
     page: Page, info: ReviewInfo, grade: Callable[[str], float | None] = reading_grade
 ) -> PageReport:
-    prose = [
-        plain_text(block)
-        for item in page.texts
-        if item.prose
-        for _, block in markdown_blocks(item.markdown)
-    ]
+    prose = [plain for item in page.texts if item.prose for _, _, plain in item.blocks]
     joined = " ".join(with_stop(text) for text in prose if text)
     keys = {key for item in page.texts for key in citation_keys(item.markdown)}
     return PageReport(
@@ -104,7 +99,16 @@ def format_table(report: CheckReport) -> str:
         ]
         return "  ".join(padded).rstrip()
 
-    return "\n".join([line(header), line("-" * w for w in widths), *(line(r) for r in rows)])
+    table = [line(header), line("-" * w for w in widths), *(line(r) for r in rows)]
+    unbound = sorted({p.file for p in report.pages if p.review.content_state == "unbound"})
+    if unbound:
+        table += [
+            "",
+            "Not bound to content: the review does not record what it covered. Read and check "
+            "each page, then record your review (--by: your id from content/site.yml):",
+            *(f"  strongback review {file} --by <your-id>" for file in unbound),
+        ]
+    return "\n".join(table)
 
 
 def _review_cell(info: ReviewInfo) -> str:
@@ -115,7 +119,7 @@ def _review_cell(info: ReviewInfo) -> str:
     if info.content_state == "changed":
         status += "; CHANGED since review"
     elif info.content_state == "unbound":
-        status += "; not bound to content"
+        status += "; not bound to content (see below)"
     return status if info.reviewer else status + "; clinical review pending"
 
 

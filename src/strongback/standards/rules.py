@@ -21,7 +21,7 @@ from strongback.standards.wording import (
     literal,
     phrase_pattern,
 )
-from strongback.text import CITATION_MARK, markdown_blocks, plain_text, sentences, words
+from strongback.text import CITATION_MARK, sentences, words
 
 
 def claim_errors(
@@ -38,7 +38,10 @@ def claim_errors(
                 line,
                 column,
                 item.field,
-                "claim has no citation; cite a reference as [@key]",
+                "claim has no citation; cite a reference as [@key] (keys are defined in "
+                "content/references.yml). If no study backs it, it is not a claim: say what is "
+                "not known in the `unknowns:` of the claim it belongs to, as in `unknowns: No "
+                "trials have tested this exercise on its own.`, or take it out",
             )
             continue
         cited = [references[key] for key in keys if key in references]
@@ -91,13 +94,13 @@ def long_sentences(page: Page, sources: SourceMap) -> Iterator[ContentError]:
     for item in page.texts:
         if not item.prose:
             continue
-        for offset, block in markdown_blocks(item.markdown):
+        for offset, block, plain in item.blocks:
             located = (
                 item
                 if item.offset is None
                 else Text(item.file, item.path, block, True, item.offset + offset)
             )
-            for sentence in sentences(plain_text(block)):
+            for sentence in sentences(plain):
                 count = len(words(sentence))
                 if count <= MAX_SENTENCE_WORDS:
                     continue

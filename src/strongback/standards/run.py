@@ -33,11 +33,18 @@ from strongback.standards.rules import (
     placeholders,
     review_finding,
 )
-from strongback.standards.terms import unexplained_terms, unknown_links, unlinked_exercises
+from strongback.standards.summaries import routine_summaries
+from strongback.standards.terms import (
+    ExerciseNames,
+    exercise_names,
+    unexplained_terms,
+    unknown_links,
+    unlinked_exercises,
+)
 
 
-def _page_errors(page: Page, content: Content) -> frozenset[ContentError]:
-    """What the rules that read one page's texts find on it."""
+def _page_errors(page: Page, content: Content, names: ExerciseNames) -> frozenset[ContentError]:
+    """What the rules that read one page's texts find on it (`names`: `exercise_names`)."""
     sources = content.positions
     found: set[ContentError] = set()
     found.update(claim_errors(page, content.references, sources))
@@ -46,7 +53,7 @@ def _page_errors(page: Page, content: Content) -> frozenset[ContentError]:
     found.update(images_without_alt(page, sources))
     found.update(placeholders(page, sources))
     found.update(unexplained_terms(page, content, sources, content.glossary))
-    found.update(unlinked_exercises(page, content, sources))
+    found.update(unlinked_exercises(page, content, sources, names))
     found.update(unknown_links(page, content, sources))
     found.update(bare_numbers(page, sources))
     found.update(plan_notes(page, sources))
@@ -147,11 +154,12 @@ def check_content(
     if cache is not None:  # the records of this content only
         cache.texts = {id(page.entry.record): (page.entry.record, page) for page in pages}
     shared = cache.shared(content, today) if cache is not None else ""
+    names = exercise_names(content)
     for page in pages:
         key = cache.key(page, content, shared) if cache is not None else ""
         kept = cache.found.get(key) if cache is not None else None
         if kept is None:
-            kept = _page_errors(page, content)
+            kept = _page_errors(page, content, names)
         if cache is not None:
             cache.keep(key, kept)
         errors.update(kept)
@@ -186,6 +194,7 @@ def check_content(
             )
         report.pages.append(row)
     errors.update(lead_in_errors(content, sources.position, listed))
+    errors.update(routine_summaries(content, sources))
     grades.save()
     claims = [
         consistency.PlacedClaim(page.file, path, claim)

@@ -17,7 +17,7 @@ from strongback.catalogue import PageKind
 from strongback.errors import ContentError
 from strongback.links import PAGE_LINK
 from strongback.load.sourcemap import SourceMap
-from strongback.model import Content, Glossary
+from strongback.model import Content, Glossary, GlossaryTerm
 from strongback.standards.page_texts import Page, Text
 from strongback.standards.rules import find_in
 from strongback.text import CITATION_MARK
@@ -78,12 +78,14 @@ def unexplained_terms(
 ) -> Iterator[ContentError]:
     """The first use of each glossary term on a page, when it does not carry its gloss."""
     done = set(EXPLAINED_BY_TEMPLATE.get(page.entry.kind, ()))
+    patterns = [(term, glossary.pattern(term), _shortest(term)) for term in glossary.terms]
     for item in reading_order(page, content):
         text = _blank(CITATION_MARK, _blank(PAGE_LINK, item.markdown))
-        for term in glossary.terms:
-            if term.term in done:
-                continue
-            match = glossary.pattern(term).search(text)
+        lowered = text.lower()
+        for term, pattern, shortest in patterns:
+            if term.term in done or shortest not in lowered:
+                continue  # (a substring test first: most texts have none of most terms)
+            match = pattern.search(text)
             if match is None:
                 continue
             done.add(term.term)
@@ -106,27 +108,40 @@ def unexplained_terms(
             )
 
 
+def _shortest(term: GlossaryTerm) -> str:
+    """The part every spelling of `term` starts with, in lower case: a text without it cannot
+    use the term."""
+    first, *others = [spelling.lower() for spelling in term.spellings]
+    for other in others:
+        while not other.startswith(first):
+            first = first[:-1]
+    return first
+
+
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class _Names:
-    """Every exercise's name and other names: name (lower case) -> id, and first word -> names."""
+class ExerciseNames:
+    """Every exercise's name and other names: name (lower case) -> id, and first word -> the
+    names that start with it, each with all its words."""
 
     ids: dict[str, str]
-    by_first_word: dict[str, tuple[str, ...]]
+    by_first_word: dict[str, tuple[tuple[str, frozenset[str]], ...]]
 
 
-@functools.lru_cache(maxsize=4)
-def _index(spellings: tuple[tuple[str, str], ...]) -> _Names:
+def exercise_names(content: Content) -> ExerciseNames:
+    """The index of every exercise's names that `unlinked_exercises` reads: made once per check
+    (made per page, it grew with pages times exercises)."""
     ids: dict[str, str] = {}
-    for name, key in spellings:
-        ids.setdefault(name.lower(), key)
-    by_first: dict[str, list[str]] = {}
+    for key, exercise in content.exercises.items():
+        for name in (exercise.name, *exercise.other_names):
+            ids.setdefault(name.lower(), key)
+    by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for name in ids:
-        first = _WORD.search(name)
-        by_first.setdefault(first.group(0) if first else "", []).append(name)
-    return _Names(ids, {word: tuple(names) for word, names in by_first.items()})
+        words = _WORD.findall(name)
+        by_first.setdefault(words[0] if words else "", []).append((name, frozenset(words)))
+    return ExerciseNames(ids, {word: tuple(names) for word, names in by_first.items()})
 
 
 @functools.lru_cache(maxsize=1024)
@@ -138,27 +153,26 @@ def _pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-def _names(content: Content) -> _Names:
-    spellings = tuple(
-        (name, key)
-        for key, exercise in content.exercises.items()
-        for name in (exercise.name, *exercise.other_names)
-    )
-    return _index(spellings)
-
-
-def _names_in(text: str, names: _Names) -> re.Pattern[str]:
-    """The pattern of the names that may occur in `text`: those whose first word it has (one
-    pattern of every name made the check grow with pages times exercises)."""
+def _names_in(text: str, names: ExerciseNames) -> re.Pattern[str]:
+    """The pattern of the names that may occur in `text`: those all of whose words it has. (One
+    pattern of every name made the check grow with pages times exercises; so did one of every
+    name that shares a first word with the text, when many names start alike.)"""
     words = {word.lower() for word in _WORD.findall(text)} | {""}
-    found = frozenset(name for word in words for name in names.by_first_word.get(word, ()))
+    found = frozenset(
+        name
+        for word in words
+        for name, needs in names.by_first_word.get(word, ())
+        if needs <= words
+    )
     return _pattern(found)
 
 
-def unlinked_exercises(page: Page, content: Content, sources: SourceMap) -> Iterator[ContentError]:
+def unlinked_exercises(
+    page: Page, content: Content, sources: SourceMap, names: ExerciseNames
+) -> Iterator[ContentError]:
     """An exercise named in a page's text without a link to its page (its sheet, on paper). An
-    exercise page may name itself, and a routine the exercises it shows."""
-    names = _names(content)
+    exercise page may name itself, and a routine the exercises it shows. `names`:
+    `exercise_names(content)`."""
     ids = names.ids
     own = {page.entry.record_id} if page.entry.kind == "exercise" else set()
     if page.entry.kind == "handout":
