@@ -308,3 +308,62 @@ def test_the_content_reference_shows_the_pictures_in_the_preview_and_words_in_th
     assert page.count("<svg") == sum(len(c.figures) for c in conventions()) + len(starters())
     assert "<svg" not in readme
     assert "authoring/content-reference/#angles-in-pictures" in readme
+
+
+def test_a_planted_part_that_moves_between_figures_is_an_error(tmp_path: Path) -> None:
+    # Cat-camel as shipped before it was re-posed: hands and knees on the floor in both
+    # figures, yet they slid 12 cm apart as the back went from rounded to sagging.
+    start = """  start:
+    lean: 72
+    neck: 35
+    trunk: 40
+    pelvis: -10
+    both: {shoulder: 94, hip: 69, knee: 90, ankle: -45}
+    floor: [hands, knees]
+"""
+    end = """  end:
+    step: 2
+    lean: 73
+    neck: -25
+    trunk: -25
+    pelvis: 10
+    both: {shoulder: 80, hip: 70, knee: 90, ankle: -45}
+    floor: [hands, knees]
+"""
+    project = _project(tmp_path, start=start, end=end)
+    line = _line(project, "  end:") + 1
+    assert _errors(project) == [
+        f"{FILE}:{line}:5: poses.end: the hands and the knees move 12 cm between start and "
+        "here, though planted in both: keep what rests on the floor or a prop in one place (in "
+        "start, set `both.hip` to 49)"
+    ]
+    # The change it names keeps them in place (the shipped cat-camel takes it, with the
+    # shoulders and knees set so the arms stay upright and the shins flat).
+    fixed = start.replace("hip: 69", "hip: 49")
+    project = _project(tmp_path / "fixed", start=fixed, end=end)
+    assert "wall-sit" in load_content(project / "content", project / "docs").exercises
+
+
+def test_planted_parts_named_by_side_and_no_fix_found(tmp_path: Path) -> None:
+    # The hip-flexor stretch as shipped before it was re-posed: the back knee and the front
+    # foot slid 14 cm as the hips moved forward.
+    start = """  start:
+    both: {shoulder: 30, elbow: 30}
+    left: {hip: 92, knee: 90, ankle: 0}
+    right: {hip: 0, knee: 96, ankle: -45}
+    floor: [right_knee, left_foot]
+"""
+    end = """  end:
+    step: 2
+    both: {shoulder: 30, elbow: 30}
+    left: {hip: 91, knee: 66, ankle: -20}
+    right: {hip: -17, knee: 80, ankle: -45}
+    floor: [right_knee, left_foot]
+"""
+    project = _project(tmp_path, start=start, end=end)
+    line = _line(project, "  end:") + 1
+    assert _errors(project) == [
+        f"{FILE}:{line}:5: poses.end: the right knee and the left foot move 14 cm between "
+        "start and here, though planted in both: keep what rests on the floor or a prop in one "
+        "place (no small change of start's angles does)"
+    ]

@@ -6,7 +6,6 @@ the drawing, then look at the new SVG before committing it.
 
 from __future__ import annotations
 
-import itertools
 import math
 import os
 import re
@@ -601,28 +600,3 @@ def test_every_exercise_shades_its_primary_muscles_on_one_figure(
     knee_rolls = figures_json["knee-rolls"]["figures"][-1]
     assert knee_rolls["muscles_behind"] == ["lower back muscles"]
     assert "(dashed: behind)" in drawings(content.exercises["knee-rolls"])[-1].legend
-
-
-def test_planted_parts_stay_put_in_shipped_exercises() -> None:
-    """Hands, knees, feet and elbows planted in two figures in a row stay within MOVE_CM once
-    lined up as drawn (press-up on elbows is the known exception, see figures/moves.py)."""
-    from strongback.figures.moves import MOVE_CM, planted_moved
-
-    content = load_content(ROOT / "content", ROOT / "docs")
-    moved = {}
-    for exercise in content.exercises.values():
-        if exercise.poses is None:
-            continue
-        poses = [pose for _, pose in exercise.poses.sequence()]
-        for before, after in itertools.pairwise(poses):
-            far = {part: round(cm) for part, cm in planted_moved(before, after) if cm > MOVE_CM}
-            if far:
-                moved[exercise.id] = far
-    assert moved == {
-        "press-up-on-elbows": {
-            "left_elbow": 19,
-            "right_elbow": 19,
-            "left_hand": 19,
-            "right_hand": 19,
-        }
-    }

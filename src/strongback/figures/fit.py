@@ -145,7 +145,7 @@ def _goal(misses: list[Miss]) -> str:
     by_target: dict[str, list[str]] = {}
     for miss in misses:
         by_target.setdefault(miss.to, []).append(miss.part)
-    return " and ".join(f"{_and(words(parts))} {to}" for to, parts in by_target.items())
+    return " and ".join(f"{join(words(parts))} {to}" for to, parts in by_target.items())
 
 
 def words(parts: list[str]) -> list[str]:
@@ -166,5 +166,5 @@ def words(parts: list[str]) -> list[str]:
     return out
 
 
-def _and(items: list[str]) -> str:
+def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -5,7 +5,10 @@ contact the body does not reach.
   foot with its heel up is on tiptoe (say so: `floor: [toes]`), one with its toes up rests on
   its heel (`floor: [heels]`).
 - A limb must not pass through another limb, through the trunk or the head, or through a wall.
-- A wall stays where it is between figures: see `moves`.
+- A planted part and a wall stay where they are between figures: see `moves`.
+
+Not checked: a palm on its edge. The hand is a ball at the end of the forearm (no palm, wrist
+angle or forearm rotation), so nothing in the model tells a flat palm from one on its edge.
 """
 
 from __future__ import annotations
