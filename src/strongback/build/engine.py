@@ -31,7 +31,12 @@ from strongback.build.compact import compact_html
 from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.rebuild_costs import set_aside, warm_up
-from strongback.build.settings import Settings, placeholder_settings, read_settings
+from strongback.build.settings import (
+    Settings,
+    placeholder_log,
+    placeholder_settings,
+    read_settings,
+)
 from strongback.build.site_build import ContentCache, SiteBuild
 from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
@@ -58,10 +63,6 @@ opens from file:// (Material's offline plugin on, see `strongback export`)."""
 
 TRUST_LINKS = (("disclaimer", urls.DISCLAIMER), ("about", urls.ABOUT))
 """Pages the review box links to: `<name>_url` in a page's `sb_trust`, relative to the page."""
-
-PLACEHOLDER_LOG = "strongback.placeholders"
-"""Placeholder warnings go to stderr through this logger, outside the builder's own, so MkDocs'
---strict does not count them and a fresh clone builds."""
 
 
 class BuildError(StrongbackError):
@@ -174,12 +175,7 @@ class Session:
     def _warn_placeholders(self, build: Build) -> None:
         """One warning per example setting still in place. Not counted by --strict, so a fresh
         clone builds; `strongback check --publish` (run before publishing) fails on them."""
-        log = logging.getLogger(PLACEHOLDER_LOG)
-        if not log.handlers:
-            handler = logging.StreamHandler(sys.stderr)
-            handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-            log.addHandler(handler)
-            log.propagate = False
+        log = placeholder_log()
         for message in placeholder_settings(build.settings, build.site.content):
             if message not in self.warned:
                 self.warned.add(message)
@@ -189,6 +185,7 @@ class Session:
         """The build succeeded: a staged site may be published; under serve, say what a fixed
         edit rebuilt, and once where the content reference is."""
         build = self.build
+        build.site.drawings.save()
         if self.staging is not None:
             self.staging.built = True
         rebuilt = self.outputs.summary() if build.preview.active else None
@@ -390,7 +387,8 @@ class Build:
     def _finish(self, html: str) -> str:
         """Compacted, figures in their slots (last: Markdown and the search index never read
         their SVG), and the security policy."""
-        html = fill_figure_slots(compact_html(valid_html(html)), self.site.content.exercises)
+        html, site = compact_html(valid_html(html)), self.site
+        html = fill_figure_slots(html, site.content.exercises, site.drawings)
         return publish.with_security_policy(html) if self.policy else html
 
     def post_template(self, name: str, html: str) -> str:

@@ -8,7 +8,9 @@ warns once per setting, and `strongback check --publish` fails.
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,3 +90,18 @@ def placeholder_settings(settings: Settings, content: Content) -> list[str]:
             "content/site.yml to a real, monitored address."
         )
     return found
+
+
+PLACEHOLDER_LOG = "strongback.placeholders"
+
+
+def placeholder_log() -> logging.Logger:
+    """Placeholder warnings go to stderr through this logger, outside the builder's own, so
+    MkDocs' --strict does not count them and a fresh clone builds."""
+    log = logging.getLogger(PLACEHOLDER_LOG)
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+    return log

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from strongback.catalogue import Catalogue
+from strongback.figures.store import STORE_FILE, DrawingStore
 from strongback.load.loader import ContentError, LoadCache, load_content
 from strongback.model import Content
 from strongback.model.review_dates import ReviewInfo, long_date
@@ -51,6 +52,8 @@ class SiteBuild:
     """Content-standards warnings (overdue review, hard reading): the build logs them."""
     memo: dict[str, Any] | None = field(default=None, repr=False, compare=False)
     """Under the preview, the last build's generated pages (see `build_pages`)."""
+    drawings: DrawingStore = field(default_factory=lambda: DrawingStore(None), compare=False)
+    """A published build's drawings, kept for the next one (`figures.store`)."""
     pages: PageSet = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,7 +82,9 @@ class SiteBuild:
         warnings = enforce_standards(
             content, today=day, root=root, catalogue=catalogue, cache=found
         )
-        return cls(catalogue, day, warnings, cache.pages if cache.active else None)
+        memo = cache.pages if cache.active else None
+        kept = DrawingStore(None if preview else root / STORE_FILE)
+        return cls(catalogue, day, warnings, memo, kept)
 
     def finish(self, markdown: str) -> str:
         return finish_page(markdown, self.content.references)

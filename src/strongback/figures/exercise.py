@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from strongback.figures.drawing import Drawing, render
+from strongback.figures.store import DrawingStore
 from strongback.figures.svg import PRINT, SCREEN, Palette
 from strongback.model import Exercise
 from strongback.text import plain_text
@@ -22,8 +23,11 @@ _DRAWN: dict[
 one exercise share them within a build (and `mkdocs serve` across rebuilds)."""
 
 
-def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
-    """Every figure of the exercise (none if it has no `poses`)."""
+def drawings(
+    exercise: Exercise, palette: str = "screen", store: DrawingStore | None = None
+) -> list[Drawing]:
+    """Every figure of the exercise (none if it has no `poses`). `store`: a published build's
+    drawings, kept for the next build (`figures.store`)."""
     if exercise.poses is None:
         return []
     descriptions = _descriptions(exercise)
@@ -31,6 +35,9 @@ def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
     muscles = tuple((m.plain, m.medical) for m in exercise.muscles.primary)
     key = (exercise.name, exercise.poses.model_dump_json(), descriptions, is_held, palette, muscles)
     found = _DRAWN.get(key)
+    stored = DrawingStore.key(key) if store is not None else ""
+    if found is None and store is not None:
+        found = store.get(stored)
     if found is None:
         # The poses were validated (contacts solved) when the content was loaded: draw them
         # as they are rather than validating a copy again.
@@ -48,6 +55,8 @@ def drawings(exercise: Exercise, palette: str = "screen") -> list[Drawing]:
         if len(_DRAWN) >= 1024:
             _DRAWN.clear()
         _DRAWN[key] = found
+    if store is not None:
+        store.put(stored, found)
     return list(found)
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from strongback.figures.exercise import drawings, svg_markup
 from strongback.figures.slots import render_figures
+from strongback.figures.store import DrawingStore
 from strongback.model import Exercise
 from strongback.pages.templating import environment
 
@@ -26,17 +27,16 @@ def _render(template: str, **context: Any) -> Markup:
     return render_figures(environment(autoescape=True), template, **context)
 
 
-def exercise_figures(exercise: Exercise) -> Markup:
+def exercise_figures(exercise: Exercise, store: DrawingStore | None = None) -> Markup:
     """The captioned start/end figures, side by side (web), as one line of HTML; empty when the
     exercise has no poses."""
-    return _render(
-        "figures.html.jinja", drawings=drawings(exercise), svg=svg_markup, exercise=exercise
-    )
+    drawn = drawings(exercise, store=store)
+    return _render("figures.html.jinja", drawings=drawn, svg=svg_markup, exercise=exercise)
 
 
-def exercise_thumbnail(exercise: Exercise) -> Markup:
+def exercise_thumbnail(exercise: Exercise, store: DrawingStore | None = None) -> Markup:
     """One small figure (the end position) for an exercise card (web)."""
-    found = drawings(exercise)
+    found = drawings(exercise, store=store)
     return _render("thumbnail.html.jinja", drawing=found[-1] if found else None, svg=svg_markup)
 
 
@@ -45,7 +45,9 @@ _SLOT = re.compile(r'<div((?: [^<>]*?)?) data-sb-figure(s?)="([a-z0-9-]+)"([^<>]
 attributes by name)."""
 
 
-def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
+def fill_figure_slots(
+    html: str, exercises: Mapping[str, Exercise], store: DrawingStore | None = None
+) -> str:
     """Put each exercise's figures into the slots of a page: `<div data-sb-figures="<id>"></div>`
     becomes the captioned figures; `<div class="…" data-sb-figure="<id>"></div>` keeps its other
     attributes and gets the thumbnail (hand-written pages ask for one that way too). A slot for
@@ -57,8 +59,8 @@ def fill_figure_slots(html: str, exercises: Mapping[str, Exercise]) -> str:
         before, block, key, after = match.groups()
         exercise = exercises.get(key)
         if block:
-            return str(exercise_figures(exercise)) if exercise else ""
-        thumb = str(exercise_thumbnail(exercise)) if exercise else ""
+            return str(exercise_figures(exercise, store)) if exercise else ""
+        thumb = str(exercise_thumbnail(exercise, store)) if exercise else ""
         return f"<div{before}{after}>{thumb}</div>"
 
     return _SLOT.sub(fill, html)
