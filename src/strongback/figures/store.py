@@ -11,15 +11,15 @@ cannot be written is left as it was (a read-only project still builds).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from strongback.figures.drawing import Drawing
+from strongback.files import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 STORE_FILE = Path(".cache") / "strongback" / "figures.json"
@@ -78,14 +78,8 @@ class DrawingStore:
         if self.path is None or self.used == self.known:
             return
         text = json.dumps({"version": self.version, "drawings": self.used}, sort_keys=True)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a cache: a read-only project still builds
+            write_atomic(self.path, text.encode("utf-8"))
         self.known, self.used = self.used, {}
 
 

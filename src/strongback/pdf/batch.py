@@ -12,6 +12,7 @@ from pathlib import Path
 from strongback import fonts
 from strongback.catalogue import Catalogue
 from strongback.errors import SettingError
+from strongback.files import write_atomic
 from strongback.model import Content
 from strongback.pdf.cache import (
     Memo,
@@ -20,7 +21,6 @@ from strongback.pdf.cache import (
     cached_overflow,
     document_identifier,
     pdf_engine_digest,
-    write_atomic,
 )
 from strongback.pdf.markup import render_html, sheet_text
 from strongback.pdf.outcome import Mode, PdfBuild, placeholder_pdf

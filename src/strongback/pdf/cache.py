@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -91,15 +90,6 @@ def _record_inputs(spec: PdfSpec, content: Content, today: date, memo: Memo) -> 
         "references": [content.references[k].model_dump(mode="json") for k in references],
         "status": review_info(review, content.site, today).status,
     }
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    # Another build may read the cache at the same time: never let it see half a file.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(temporary, path)
 
 
 def cached_overflow(cache: Path, key: str) -> dict[str, Any] | None:

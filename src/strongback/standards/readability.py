@@ -3,15 +3,15 @@ builds."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
 import textstat
 
+from strongback.files import write_atomic
 from strongback.text import words
 
 READING_GRADE_TARGET = "6–7"
@@ -70,11 +70,5 @@ class GradeCache:
         if self.path is None or self.used == self.known:
             return
         text = json.dumps({"version": self.version, "grades": self.used}, sort_keys=True)
-        try:  # a cache: a read-only project still builds
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a cache: a read-only project still builds
+            write_atomic(self.path, text.encode("utf-8"))
