@@ -102,8 +102,9 @@ def test_a_log_shorter_than_the_plan_fails_item_23(monkeypatch: pytest.MonkeyPat
     def with_month_log(autoescape: bool = False) -> Environment:
         env = environment(autoescape=autoescape)
         assert env.loader is not None
-        env.loader = ChoiceLoader([DictLoader({"handout/_log.html.jinja": fixed}), env.loader])
-        return env
+        # An overlay: the shared (cached) environment keeps its own loader for later tests.
+        month = ChoiceLoader([DictLoader({"handout/_log.html.jinja": fixed}), env.loader])
+        return env.overlay(loader=month)
 
     monkeypatch.setattr(pemat, "environment", with_month_log)
     content = load_content(FIXTURES / "minimal" / "content", FIXTURES / "minimal" / "docs")
