@@ -10,9 +10,10 @@ import pytest
 
 from strongback import pdf
 from strongback.catalogue import Catalogue
+from strongback.files import PACKAGE, package_files
 from strongback.load.loader import load_content
 from strongback.model import Content
-from strongback.pdf.cache_inputs import PACKAGE, engine_digest, library_versions, package_files
+from strongback.pdf.cache_inputs import engine_digest, library_versions
 
 
 def test_every_file_of_the_package_is_hashed() -> None:

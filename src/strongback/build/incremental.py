@@ -25,7 +25,6 @@ list of entries, as `engine.Theme` does for the theme settings.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import time
@@ -38,6 +37,7 @@ from typing import Any, Protocol
 import jinja2
 
 from strongback.build.rebuild_costs import Templates
+from strongback.files import digest
 from strongback.pages.markdown import exercise_tags
 
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
@@ -47,14 +47,6 @@ TEMPLATES = "overrides"
 
 _FIGURE = re.compile(r'data-sb-figures?="([a-z0-9-]+)"')
 """A figure slot in a page (see `strongback.figures.web`): it shows that exercise's drawing."""
-
-
-def digest(*parts: str) -> str:
-    hashed = hashlib.sha256()
-    for part in parts:
-        hashed.update(part.encode("utf-8", "surrogatepass"))
-        hashed.update(b"\0")
-    return hashed.hexdigest()
 
 
 def _json(value: Any) -> str:

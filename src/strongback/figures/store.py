@@ -11,17 +11,14 @@ cannot be written is left as it was (a read-only project still builds).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from strongback.figures.drawing import Drawing
-from strongback.files import write_atomic
+from strongback.files import KeptByHash, hash_package
 
-_PACKAGE = Path(__file__).resolve().parent.parent
 STORE_FILE = Path(".cache") / "strongback" / "figures.json"
 """Where a published build keeps its drawings, in the project."""
 
@@ -29,31 +26,16 @@ STORE_FILE = Path(".cache") / "strongback" / "figures.json"
 def engine_digest() -> str:
     """A hash of every file of the package: any change to the code draws every figure again."""
     hashed = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".jinja", ".css", ".yml"):
-            hashed.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-            hashed.update(path.read_bytes() + b"\0")
+    hash_package(hashed)
     return hashed.hexdigest()
 
 
-class DrawingStore:
-    """The drawings of the last build by the hash of their inputs; `get` and `put` record what
-    this build used, and `save` keeps only that. Without a `path` it keeps nothing (the
-    preview, which keeps its drawings in memory)."""
+class DrawingStore(KeptByHash):
+    """The drawings of the last build by the hash of their inputs (`files.KeptByHash`). Without
+    a `path` it keeps nothing (the preview, which keeps its drawings in memory)."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.known: dict[str, list[dict[str, Any]]] = {}
-        self.used: dict[str, list[dict[str, Any]]] = {}
-        self.version = engine_digest() if path is not None else ""
-        if path is None:
-            return
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if data["version"] == self.version:
-                self.known = dict(data["drawings"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        super().__init__(path, "drawings", engine_digest() if path is not None else "")
 
     @staticmethod
     def key(inputs: object) -> str:
@@ -73,14 +55,6 @@ class DrawingStore:
     def put(self, key: str, drawn: tuple[Drawing, ...]) -> None:
         if self.path is not None:
             self.used[key] = [dataclasses.asdict(item) for item in drawn]
-
-    def save(self) -> None:
-        if self.path is None or self.used == self.known:
-            return
-        text = json.dumps({"version": self.version, "drawings": self.used}, sort_keys=True)
-        with contextlib.suppress(OSError):  # a cache: a read-only project still builds
-            write_atomic(self.path, text.encode("utf-8"))
-        self.known, self.used = self.used, {}
 
 
 def _drawing(item: dict[str, Any]) -> Drawing:

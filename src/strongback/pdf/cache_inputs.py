@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent
+from strongback.files import PACKAGE, hash_package
 
 PDF_LIBRARIES = ("weasyprint", "Markdown", "Jinja2", "MarkupSafe", "segno", "pydantic")
 """Libraries whose output ends up in a PDF; their own requirements are followed too (WeasyPrint's
@@ -55,25 +55,13 @@ def library_versions(
     return dict(sorted(found.items()))
 
 
-def package_files(package: Path = PACKAGE) -> Iterator[tuple[str, Path]]:
-    """Every file of the package (bytecode caches left out), by path relative to it, sorted."""
-    files = (
-        path
-        for path in package.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    )
-    for path in sorted(files, key=lambda p: p.relative_to(package).as_posix()):
-        yield path.relative_to(package).as_posix(), path
-
-
 def engine_digest(
     package: Path = PACKAGE, versions: dict[str, str] | None = None, extra: str = ""
 ) -> str:
     """A hash of every package file and every PDF library's version (plus `extra`: settings the
     caller passes to WeasyPrint)."""
     digest = hashlib.sha256()
-    for name, path in package_files(package):
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    hash_package(digest, package)
     for library, number in (library_versions() if versions is None else versions).items():
         digest.update(f"{library}=={number}\n".encode())
     digest.update(extra.encode())

@@ -3,15 +3,13 @@ builds."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 from importlib import metadata
 from pathlib import Path
 
 import textstat
 
-from strongback.files import write_atomic
+from strongback.files import KeptByHash
 from strongback.text import words
 
 READING_GRADE_TARGET = "6–7"
@@ -33,30 +31,21 @@ def reading_grade(prose: str) -> float | None:
     return round(float(textstat.flesch_kincaid_grade(prose)), 1)
 
 
-class GradeCache:
-    """Reading grades kept between builds, by a hash of the text: a process's first grade loads
-    textstat's dictionaries (over a second), so a build whose prose is unchanged skips textstat.
-    Grades are a pure function of the text and of this file and textstat; either changing
-    empties the cache. Only the grades of the latest run are kept."""
+class GradeCache(KeptByHash):
+    """Reading grades kept between builds, by a hash of the text (`files.KeptByHash`): a
+    process's first grade loads textstat's dictionaries (over a second), so a build whose prose
+    is unchanged skips textstat. Grades are a pure function of the text and of this file and
+    textstat; either changing empties the cache. Only the grades of the latest run are kept."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.known: dict[str, float | None] = {}
-        self.used: dict[str, float | None] = {}
-        self.version = ""
-        if path is None:
-            return
-        self.version = hashlib.sha256(
-            Path(__file__).read_bytes()
-            + (Path(__file__).parent.parent / "text.py").read_bytes()
-            + metadata.version("textstat").encode()
-        ).hexdigest()
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if data["version"] == self.version:
-                self.known = dict(data["grades"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        version = ""
+        if path is not None:
+            version = hashlib.sha256(
+                Path(__file__).read_bytes()
+                + (Path(__file__).parent.parent / "text.py").read_bytes()
+                + metadata.version("textstat").encode()
+            ).hexdigest()
+        super().__init__(path, "grades", version)
 
     def grade(self, prose: str) -> float | None:
         if self.path is None:
@@ -65,10 +54,3 @@ class GradeCache:
         value = self.known[key] if key in self.known else reading_grade(prose)
         self.used[key] = value
         return value
-
-    def save(self) -> None:
-        if self.path is None or self.used == self.known:
-            return
-        text = json.dumps({"version": self.version, "grades": self.used}, sort_keys=True)
-        with contextlib.suppress(OSError):  # a cache: a read-only project still builds
-            write_atomic(self.path, text.encode("utf-8"))

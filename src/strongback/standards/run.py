@@ -11,6 +11,7 @@ from typing import Any
 import strongback.standards.consistency as consistency
 from strongback.catalogue import Catalogue
 from strongback.errors import ContentError, ContentErrors
+from strongback.files import digest
 from strongback.model import Content
 from strongback.model.review_dates import ReviewInfo, review_info
 from strongback.pages.lead_ins import lead_in_errors
@@ -80,7 +81,7 @@ class PageFindings:
     def shared(self, content: Content, today: date) -> str:
         texts = [content.positions.text(file) or "" for file in sorted(content.sources.values())]
         names = [(k, e.name, e.other_names) for k, e in content.exercises.items()]
-        return _digest(today.isoformat(), *texts, repr(names), repr(sorted(content.handouts)))
+        return digest(today.isoformat(), *texts, repr(names), repr(sorted(content.handouts)))
 
     def key(self, page: Page, content: Content, shared: str) -> str:
         entry = page.entry
@@ -89,7 +90,7 @@ class PageFindings:
             listed = content.handouts[entry.record_id].exercises
             files += [content.exercise_files.get(item.exercise, "") for item in listed]
         texts = [f"{file}\0{content.positions.text(file)}" for file in files]
-        return _digest(shared, entry.kind, entry.src_uri, entry.record_id, *texts)
+        return digest(shared, entry.kind, entry.src_uri, entry.record_id, *texts)
 
     def row(
         self, key: str, page: Page, info: ReviewInfo, grades: GradeCache
@@ -116,13 +117,6 @@ class PageFindings:
         if self.used:
             self.found, self.used = self.used, {}
             self.rows, self.rows_used = self.rows_used, {}
-
-
-def _digest(*parts: str) -> str:
-    hashed = hashlib.sha256()
-    for part in parts:
-        hashed.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return hashed.hexdigest()
 
 
 def check_content(
