@@ -135,15 +135,22 @@ class Page:
         return self.entry.current
 
 
-def _walk(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, object]]:
-    """Every value inside a model, with its field path (which is also its YAML path)."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk(getattr(value, name), (*path, name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
+def _walk(value: object, path: Path_ = ()) -> list[tuple[Path_, object]]:
+    """Every value inside a model, with its field path (which is also its YAML path), in order:
+    a list, made without nested generators (a record is large: its poses)."""
+    found: list[tuple[Path_, object]] = []
+
+    def visit(value: object, path: Path_) -> None:
+        found.append((path, value))
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                visit(getattr(value, name), (*path, name))
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                visit(item, (*path, index))
+
+    visit(value, path)
+    return found
 
 
 def text_fields(value: object, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -156,27 +163,10 @@ def _is_prose(path: Path_) -> bool:
 
 
 def _record_page(entry: CataloguePage, record: BaseModel) -> Page:
-    texts: list[Text] = []
-    claims: list[tuple[Path_, Claim]] = []
-    _collect(entry.source, record, (), texts, claims)
-    return Page(entry, texts, claims)
-
-
-def _collect(
-    file: str, value: object, path: Path_, texts: list[Text], claims: list[tuple[Path_, Claim]]
-) -> None:
-    """`_walk`'s texts and claims, gathered in one pass without nested generators (a record
-    is large: its poses)."""
-    if isinstance(value, str):
-        texts.append(Text(file, path, value, _is_prose(path)))
-    elif isinstance(value, BaseModel):
-        if isinstance(value, Claim):
-            claims.append((path, value))
-        for name in type(value).model_fields:
-            _collect(file, getattr(value, name), (*path, name), texts, claims)
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            _collect(file, item, (*path, index), texts, claims)
+    file = entry.source
+    walked = _walk(record)
+    texts = [Text(file, p, v, _is_prose(p)) for p, v in walked if isinstance(v, str)]
+    return Page(entry, texts, [(p, v) for p, v in walked if isinstance(v, Claim)])
 
 
 def _doc_page(entry: CataloguePage, meta: DocMeta, raw: str | None) -> Page:
