@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from strongback.load.suggest import did_you_mean
 
@@ -280,16 +281,8 @@ def field_places(cls: type[BaseModel]) -> dict[str, list[Place]]:
 
 def fields_at(cls: type[BaseModel], path: Path_) -> list[str]:
     """The field names of the model found at `path` inside `cls` (for 'did you mean')."""
-    current: Any = cls
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        info = current.model_fields.get(part)
-        if info is None:
-            return []
-        current, _ = _model_in(info.annotation)
+    found = _resolve(cls, path)
+    current = found[0] if found is not None else None
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
@@ -297,6 +290,14 @@ def fields_at(cls: type[BaseModel], path: Path_) -> list[str]:
 
 def field_example(cls: type[BaseModel], path: Path_) -> Any:
     """The first documented example of the field at `path` inside `cls`, or None."""
+    found = _resolve(cls, path)
+    info = found[1] if found is not None else None
+    return info.examples[0] if info is not None and info.examples else None
+
+
+def _resolve(cls: type[BaseModel], path: Path_) -> tuple[Any, FieldInfo | None] | None:
+    """What `path` leads to inside `cls`: the model there (None for a plain value) and the
+    field that holds it (None at the top); None when the path is not in the models."""
     current: Any = cls
     info = None
     for part in path:
@@ -308,7 +309,7 @@ def field_example(cls: type[BaseModel], path: Path_) -> Any:
         if info is None:
             return None
         current, _ = _model_in(info.annotation)
-    return info.examples[0] if info is not None and info.examples else None
+    return current, info
 
 
 def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
