@@ -53,9 +53,15 @@ def bare_numbers(page: Page, sources: SourceMap) -> Iterator[ContentError]:
             )
 
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate((
+        *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+        *("eighteen", "nineteen", "twenty"),
+    ))
 }  # fmt: skip
+"""The numbers content writes in words, up to twenty (a routine's 'six gentle moves')."""
 _COUNT = r"(\d+|one|two|three|four|five|six|seven)"
 _DAYS = re.compile(
     rf"\b(?:(at least|up to)\s+)?{_COUNT}(?:\s*(?:to|or|-|–)\s*{_COUNT})?"
@@ -70,8 +76,9 @@ _EVERY_DAY = re.compile(r"\b(?:every day|daily)\b", re.IGNORECASE)
 _MOST_DAYS = re.compile(r"\bmost days\b", re.IGNORECASE)
 
 
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+def count_value(word: str) -> int:
+    """'6' or 'six' -> 6 (a word of `NUMBER_WORDS`)."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
 def _contradiction(match: re.Match[str], value: int | None) -> bool:
@@ -81,7 +88,7 @@ def _contradiction(match: re.Match[str], value: int | None) -> bool:
         return False
     if high is not None:
         return True  # a range: the fields give one number
-    number = _count(low)
+    number = count_value(low)
     if more or (bound and bound.lower() == "at least"):
         return value < number
     if bound and bound.lower() == "up to":

@@ -16,14 +16,10 @@ from strongback.errors import ContentError
 from strongback.load.sourcemap import SourceMap
 from strongback.model import Content, Handout
 from strongback.pages.session import routine_minutes
+from strongback.standards.numbers import NUMBER_WORDS, count_value
 from strongback.standards.page_texts import Text
 from strongback.standards.rules import find_in
 
-NUMBER_WORDS = (
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-)
 _NUMBER = rf"(?:\d+|{'|'.join(NUMBER_WORDS)})"
 COUNT = re.compile(
     rf"(?<![\w-])(?P<count>{_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:exercises|moves|stretches)\b",
@@ -35,12 +31,6 @@ MINUTES = re.compile(
     re.IGNORECASE,
 )
 """'10 minutes', 'ten minutes', '15 to 20 minutes'."""
-SUMMARY_FIELDS = ("description", "key_points")
-
-
-def _value(word: str) -> int:
-    word = word.lower()
-    return int(word) if word.isdigit() else NUMBER_WORDS.index(word)
 
 
 def fair_minutes(estimate: int) -> list[int]:
@@ -65,7 +55,7 @@ def routine_summaries(content: Content, sources: SourceMap) -> Iterator[ContentE
         estimate = routine_minutes(doses)
         for text in _summaries(file, handout):
             for match in COUNT.finditer(text.markdown):
-                stated = _value(match.group("count"))
+                stated = count_value(match.group("count"))
                 if stated == listed:
                     continue
                 yield _disagrees(
@@ -73,8 +63,8 @@ def routine_summaries(content: Content, sources: SourceMap) -> Iterator[ContentE
                     f"{'s' if listed != 1 else ''} under `exercises:`; make them agree",
                 )  # fmt: skip
             for match in MINUTES.finditer(text.markdown):
-                low = _value(match.group("low"))
-                high = _value(match.group("high")) if match.group("high") else low
+                low = count_value(match.group("low"))
+                high = count_value(match.group("high")) if match.group("high") else low
                 if low <= estimate <= high or (low == high and low in fair_minutes(estimate)):
                     continue
                 fair = " or ".join(str(m) for m in fair_minutes(estimate))
