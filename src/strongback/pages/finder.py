@@ -78,24 +78,14 @@ def cards(exercises: Iterable[Exercise]) -> list[Card]:
 
 def filters(items: list[Card], categories: dict[str, str]) -> list[Filter]:
     """The menus, offering only values some card has, in a fixed order."""
-
-    def present(options: Iterable[Option]) -> list[Option]:
-        return list(dict.fromkeys(options))
-
     levels = {c.exercise.level for c in items}
     types = {c.exercise.category for c in items}
-    equipment = {option for c in items for option in c.equipment}
+    equipment = {option.value for c in items for option in c.equipment}
     positions = {c.position for c in items if c.position}
     return [
         Filter("level", "Level", [Option(k, v) for k, v in LEVELS.items() if k in levels]),
         Filter(
-            "equipment",
-            "Equipment",
-            [
-                Option(value, label)
-                for value, label in GROUPS.items()
-                if Option(value, label) in equipment
-            ],
+            "equipment", "Equipment", [Option(k, v) for k, v in GROUPS.items() if k in equipment]
         ),
         Filter("type", "Type", [Option(k, v) for k, v in categories.items() if k in types]),
         Filter(
