@@ -12,7 +12,14 @@ import pytest
 
 from strongback.catalogue import Catalogue
 from strongback.cli import main
-from strongback.figures.authoring import conventions, figures_preview, starter_data, starters
+from strongback.figures import authoring
+from strongback.figures.authoring import (
+    PreviewKept,
+    conventions,
+    figures_preview,
+    starter_data,
+    starters,
+)
 from strongback.figures.kinematics import contact_problems
 from strongback.load.loader import ContentErrors, load_content
 from strongback.model.joints import RANGES
@@ -264,6 +271,35 @@ def test_the_preview_has_an_authoring_page_per_exercise_and_the_build_none(
     published = {page.src_uri for page in Catalogue.of(content)}
     assert "authoring/figures/wall-sit.md" in preview
     assert not any(uri.startswith("authoring/") for uri in published)
+
+
+def test_the_preview_makes_again_only_the_authoring_page_of_an_exercise_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _project(tmp_path)
+    kept = PreviewKept()
+    first = figures_preview(load_content(project / "content", project / "docs"), kept)
+    made: list[str] = []
+    make = authoring.exercise_page
+    monkeypatch.setattr(
+        authoring,
+        "exercise_page",
+        lambda exercise, file: made.append(exercise.id) or make(exercise, file),
+    )
+    sheets: list[int] = []
+    sheet = authoring.sheet_html
+    monkeypatch.setattr(authoring, "sheet_html", lambda content: sheets.append(1) or sheet(content))
+    # The same files: every page and the contact sheet as they were, none made again.
+    assert figures_preview(load_content(project / "content", project / "docs"), kept) == first
+    assert made == [] and sheets == []
+    # One exercise edited: its page and the contact sheet are made again, no other page.
+    path = project / FILE
+    path.write_text(path.read_text("utf-8").replace("Wall sit", "Wall squat", 1), "utf-8")
+    edited = figures_preview(load_content(project / "content", project / "docs"), kept)
+    assert made == ["wall-sit"] and sheets == [1]
+    assert edited["authoring/figures/wall-sit.md"].startswith("# Wall squat: figures")
+    others = [name for name in first if name.endswith(".md") and "wall-sit" not in name]
+    assert others and all(edited[name] == first[name] for name in others if "index" not in name)
 
 
 # --- point 2: the conventions as pictures ------------------------------------------------------

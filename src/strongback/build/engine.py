@@ -42,7 +42,7 @@ from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
 from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
-from strongback.figures.authoring import figures_preview
+from strongback.figures.authoring import PreviewKept, figures_preview
 from strongback.figures.web import fill_figure_slots
 from strongback.pages import content_reference, jsonld, routine_builder
 
@@ -107,6 +107,7 @@ class Session:
         self.outputs = PageOutputs()
         """Under serve: each page's last output, by its inputs (see `incremental`)."""
         self.reference: str | None = None  # under serve: the content reference, made once
+        self.kept = PreviewKept()  # under serve: the authoring pages, by their exercise's text
         full = os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.cache = ContentCache(active=command == "serve" and not dirty and not full)
         """Under serve: files as parsed and validated, each page's findings, by their text."""
@@ -313,7 +314,10 @@ class Build:
             reference = self.session.reference or content_reference.content_reference(True)
             self.session.reference = reference  # made from the code alone: once per session
             found.append(Output(content_reference.PAGE, reference))
-            found += [Output(name, text) for name, text in figures_preview(site.content).items()]
+            found += [
+                Output(name, text)
+                for name, text in figures_preview(site.content, self.session.kept).items()
+            ]
             self.log.info("strongback: figures at /figures/contact-sheet.html, /authoring/figures/")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
         return found

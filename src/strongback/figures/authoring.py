@@ -8,7 +8,7 @@ Every picture here is drawn by the same code as the site's figures (`drawing.ren
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -23,6 +23,7 @@ from strongback.figures.exercise import _descriptions, held
 from strongback.figures.figure import Figure
 from strongback.figures.sheet import render_png, sheet_html, sheet_svg
 from strongback.figures.svg import View, num
+from strongback.files import digest
 from strongback.model import Content, Exercise
 from strongback.model.joints import RANGES
 from strongback.model.pose import Pose, Poses
@@ -181,22 +182,54 @@ def index_page(content: Content) -> str:
     )
 
 
-def figures_preview(content: Content) -> dict[str, str]:
+def figures_preview(content: Content, kept: PreviewKept | None = None) -> dict[str, str]:
     """What the preview (`mkdocs serve`) adds for authors, never a published build: the contact
-    sheet (`sheet`) and an authoring page per exercise: site path -> text."""
+    sheet (`sheet`) and an authoring page per exercise: site path -> text. `kept`: what the
+    preview's last rebuild made, reused for the exercises whose file did not change."""
+    kept = kept if kept is not None else PreviewKept()
+    texts = {key: _file_text(content, key) for key in content.exercises}
+    everything = digest(*(f"{key}\0{text}" for key, text in texts.items()))
+    if kept.sheet is None or kept.sheet[0] != everything:
+        kept.sheet = (everything, sheet_html(content), sheet_svg(content))
     return {
-        "figures/contact-sheet.html": sheet_html(content),
-        "figures/contact-sheet.svg": sheet_svg(content),
-        **preview_pages(content),
+        "figures/contact-sheet.html": kept.sheet[1],
+        "figures/contact-sheet.svg": kept.sheet[2],
+        **preview_pages(content, kept, texts),
     }
 
 
-def preview_pages(content: Content) -> dict[str, str]:
+@dataclass
+class PreviewKept:
+    """The authoring pages and the contact sheet of the preview's last rebuild, by the text of
+    the files they were made from: an edit to one exercise makes its page again, not a
+    thousand (the contact sheet shows every exercise: any edit makes it again)."""
+
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Exercise id -> (its file's text, its page's Markdown)."""
+    sheet: tuple[str, str, str] | None = None
+    """(A digest of every exercise file, the sheet as HTML, as SVG.)"""
+
+
+def _file_text(content: Content, key: str) -> str:
+    file = content.exercise_files.get(key)
+    return f"{file}\0{content.positions.text(file) or ''}" if file is not None else ""
+
+
+def preview_pages(
+    content: Content, kept: PreviewKept | None = None, texts: dict[str, str] | None = None
+) -> dict[str, str]:
     """The authoring pages the preview adds: site path -> Markdown."""
+    kept = kept if kept is not None else PreviewKept()
     pages = {f"{FOLDER}/index.md": index_page(content)}
     for key, exercise in content.exercises.items():
-        file = content.exercise_files.get(key, "")
-        pages[f"{FOLDER}/{key}.md"] = exercise_page(exercise, file)
+        text = texts[key] if texts is not None else _file_text(content, key)
+        found = kept.pages.get(key)
+        if found is None or found[0] != text or not text:
+            found = (text, exercise_page(exercise, content.exercise_files.get(key, "")))
+            kept.pages[key] = found
+        pages[f"{FOLDER}/{key}.md"] = found[1]
+    for key in set(kept.pages) - set(content.exercises):
+        del kept.pages[key]
     return pages
 
 

@@ -52,7 +52,7 @@ def drawings(
                 muscles=muscles,
             )
         )
-        if len(_DRAWN) >= 1024:
+        if len(_DRAWN) >= 4096:  # an exercise has up to 3 (screen, print, changed poses)
             _DRAWN.clear()
         _DRAWN[key] = found
     if store is not None:
