@@ -13,6 +13,7 @@ import pytest
 from strongback.catalogue import Catalogue
 from strongback.cli import main
 from strongback.figures import authoring
+from strongback.figures import sheet as figures_sheet
 from strongback.figures.authoring import (
     PreviewKept,
     conventions,
@@ -22,6 +23,7 @@ from strongback.figures.authoring import (
 )
 from strongback.figures.kinematics import contact_problems
 from strongback.load.loader import ContentErrors, load_content
+from strongback.model import Content, Exercise
 from strongback.model.joints import RANGES
 from strongback.model.pose import POSE_CHECK, Pose
 from strongback.pages.content_reference import content_reference
@@ -280,15 +282,19 @@ def test_the_preview_makes_again_only_the_authoring_page_of_an_exercise_that_cha
     kept = PreviewKept()
     first = figures_preview(load_content(project / "content", project / "docs"), kept)
     made: list[str] = []
-    make = authoring.exercise_page
-    monkeypatch.setattr(
-        authoring,
-        "exercise_page",
-        lambda exercise, file: made.append(exercise.id) or make(exercise, file),
-    )
-    sheets: list[int] = []
-    sheet = authoring.sheet_html
-    monkeypatch.setattr(authoring, "sheet_html", lambda content: sheets.append(1) or sheet(content))
+    sheets: list[str] = []
+    make, sheet = authoring.exercise_page, figures_sheet.sheet_html
+
+    def counted_page(exercise: Exercise, file: str) -> str:
+        made.append(exercise.id)
+        return make(exercise, file)
+
+    def counted_sheet(content: Content) -> str:
+        sheets.append("sheet")
+        return sheet(content)
+
+    monkeypatch.setattr(authoring, "exercise_page", counted_page)
+    monkeypatch.setattr(authoring, "sheet_html", counted_sheet)
     # The same files: every page and the contact sheet as they were, none made again.
     assert figures_preview(load_content(project / "content", project / "docs"), kept) == first
     assert made == [] and sheets == []
@@ -296,7 +302,7 @@ def test_the_preview_makes_again_only_the_authoring_page_of_an_exercise_that_cha
     path = project / FILE
     path.write_text(path.read_text("utf-8").replace("Wall sit", "Wall squat", 1), "utf-8")
     edited = figures_preview(load_content(project / "content", project / "docs"), kept)
-    assert made == ["wall-sit"] and sheets == [1]
+    assert made == ["wall-sit"] and sheets == ["sheet"]
     assert edited["authoring/figures/wall-sit.md"].startswith("# Wall squat: figures")
     others = [name for name in first if name.endswith(".md") and "wall-sit" not in name]
     assert others and all(edited[name] == first[name] for name in others if "index" not in name)

@@ -43,7 +43,6 @@ from strongback.build.theme import theme_assets
 from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
 from strongback.figures.authoring import PreviewKept, figures_preview
-from strongback.figures.web import fill_figure_slots
 from strongback.pages import content_reference, jsonld, routine_builder
 
 
@@ -391,8 +390,7 @@ class Build:
     def _finish(self, html: str) -> str:
         """Compacted, figures in their slots (last: Markdown and the search index never read
         their SVG), and the security policy."""
-        html, site = compact_html(valid_html(html)), self.site
-        html = fill_figure_slots(html, site.content.exercises, site.drawings)
+        html = self.site.fill_slots(compact_html(valid_html(html)))
         return publish.with_security_policy(html) if self.policy else html
 
     def post_template(self, name: str, html: str) -> str:

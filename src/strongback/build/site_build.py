@@ -13,6 +13,7 @@ from typing import Any
 
 from strongback.catalogue import Catalogue
 from strongback.figures.store import STORE_FILE, DrawingStore
+from strongback.figures.web import fill_figure_slots
 from strongback.load.loader import ContentError, LoadCache, load_content
 from strongback.model import Content
 from strongback.model.review_dates import ReviewInfo, long_date
@@ -54,6 +55,9 @@ class SiteBuild:
     """Under the preview, the last build's generated pages (see `build_pages`)."""
     drawings: DrawingStore = field(default_factory=lambda: DrawingStore(None), compare=False)
     """A published build's drawings, kept for the next one (`figures.store`)."""
+    figure_html: dict[tuple[str, bool], str] = field(default_factory=dict, compare=False)
+    """Each exercise's figures as a page shows them, made once in this build
+    (`figures.web.fill_figure_slots`)."""
     pages: PageSet = field(init=False)
 
     def __post_init__(self) -> None:
@@ -65,6 +69,10 @@ class SiteBuild:
     @property
     def content(self) -> Content:
         return self.catalogue.content
+
+    def fill_slots(self, html: str) -> str:
+        """A finished page with its figures in their slots (`figures.web`)."""
+        return fill_figure_slots(html, self.content.exercises, self.drawings, self.figure_html)
 
     @classmethod
     def load(

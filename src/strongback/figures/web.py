@@ -46,21 +46,33 @@ attributes by name)."""
 
 
 def fill_figure_slots(
-    html: str, exercises: Mapping[str, Exercise], store: DrawingStore | None = None
+    html: str,
+    exercises: Mapping[str, Exercise],
+    store: DrawingStore | None = None,
+    made: dict[tuple[str, bool], str] | None = None,
 ) -> str:
     """Put each exercise's figures into the slots of a page: `<div data-sb-figures="<id>"></div>`
     becomes the captioned figures; `<div class="…" data-sb-figure="<id>"></div>` keeps its other
     attributes and gets the thumbnail (hand-written pages ask for one that way too). A slot for
-    an exercise the content does not have stays empty."""
+    an exercise the content does not have stays empty. `made`: the figures' HTML by (exercise,
+    captioned), kept for the build's other pages (the finder and the routines show a thumbnail
+    of every exercise)."""
     if " data-sb-figure" not in html:
         return html
+    made = made if made is not None else {}
+
+    def figures(key: str, block: bool) -> str:
+        found = made.get((key, block))
+        if found is None:
+            exercise = exercises.get(key)
+            show = exercise_figures if block else exercise_thumbnail
+            found = made[key, block] = str(show(exercise, store)) if exercise else ""
+        return found
 
     def fill(match: re.Match[str]) -> str:
         before, block, key, after = match.groups()
-        exercise = exercises.get(key)
         if block:
-            return str(exercise_figures(exercise, store)) if exercise else ""
-        thumb = str(exercise_thumbnail(exercise, store)) if exercise else ""
-        return f"<div{before}{after}>{thumb}</div>"
+            return figures(key, True)
+        return f"<div{before}{after}>{figures(key, False)}</div>"
 
     return _SLOT.sub(fill, html)
