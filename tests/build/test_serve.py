@@ -155,3 +155,32 @@ def test_preview_rebuilds_only_what_changed_and_matches_a_full_build(
     assert "Bird dog, slow" in page and "Sturdy chair" in page
     index = json.loads(served["search/search_index.json"])
     assert any(doc["title"] == "Bird dog, slow" for doc in index["docs"])
+
+
+def test_a_change_to_figures_alone_finishes_the_pages_again_without_rendering_them(
+    project: Callable[[str | None], Path], tmp_path: Path
+) -> None:
+    """A pose edited: the exercise's page, the finder and every page that shows its figures get
+    the new drawing, finished again from their last rendering (figures go in after Markdown and
+    the theme), each counted as rebuilt, and the preview equals a fresh build file by file."""
+    root = project(None)
+    old = "    right: {hip: -20, knee: 0, ankle: -30}"
+    new = "    right: {hip: -10, knee: 0, ankle: -30}"
+    assert old in (root / "content/exercises/bird-dog.yml").read_text("utf-8")
+    serve_session(root, tmp_path / "before", [])
+    builds = serve_session(
+        root, tmp_path / "preview", [[["content/exercises/bird-dog.yml", old, new]]]
+    )
+    line = next(line for line in builds[1] if "rebuilt " in line)
+    found = re.fullmatch(r"strongback: rebuilt (\d+) of (\d+) pages in \d+\.\d s", line)
+    assert found, line
+    serve_session(root, tmp_path / "fresh", [])
+    served, expected = site_files(tmp_path / "preview"), site_files(tmp_path / "fresh")
+    different = [path for path in expected if served[path] != expected[path]]
+    assert different == [] and sorted(served) == sorted(expected), different
+    before = site_files(tmp_path / "before")
+    pages = [p for p in expected if p.endswith("index.html") and not p.startswith("authoring/")]
+    changed = [p for p in pages if before.get(p) != expected[p]]  # not the authors' files
+    assert "exercises/bird-dog/index.html" in changed and "exercises/index.html" in changed
+    # Counted as rebuilt: those pages, and the exercise's authoring page (the preview's own).
+    assert int(found.group(1)) == len(changed) + 1, (line, changed)

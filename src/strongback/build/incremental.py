@@ -12,7 +12,9 @@ its inputs instead of by a guess:
 - each page's *own* inputs, once the engine has made its Markdown: the finished Markdown (its
   content, citations numbered, the exercises it lists with their names, doses and tags: the
   catalogue's dependencies are all in it), its metadata (review box, JSON-LD, tags, description),
-  its address and edit link, and the figures its slots show (the exercises they draw).
+  its address and edit link, and the figures its slots show (the exercises they draw). Figures
+  go in after Markdown and the theme: a page whose figures alone changed (an exercise's poses or
+  steps, in the finder's thumbnails) is finished again from its last rendering, not rendered.
 
 A page whose key is unchanged is not rendered: the builder restores its last output and what
 other pages and the search index read from it (`Rendered.state`, opaque to the engine). Only the
@@ -78,8 +80,13 @@ class Rendered:
     """A page's last output and the inputs it was made from."""
 
     key: str
+    figures: str
+    """A digest of what its figures are drawn from: they go in after Markdown and the theme
+    (`figures.web`), so a change to them alone finishes the page again from `rendered`."""
     output: str
     """The finished HTML page."""
+    rendered: str
+    """The page as the theme rendered it, before it was finished (figures, blocks, …)."""
     state: Any
     """What the builder restores for a page it does not render again (title, anchors, search
     entries): the engine only keeps it."""
@@ -131,14 +138,16 @@ class PageOutputs:
         meta: Mapping[str, Any],
         address: Iterable[str],
         figure: Callable[[str], str],
-    ) -> str:
-        """A page's own inputs, as one digest (see the module docstring); `figure(id)`: a digest
-        of what an exercise's drawing is made from."""
+    ) -> tuple[str, str]:
+        """A page's own inputs as two digests (see the module docstring): what Markdown and the
+        theme render it from, and what its figures are drawn from (`figure(id)`: a digest of
+        what an exercise's drawing is made from)."""
         drawn = sorted(set(_FIGURE.findall(markdown)))
-        return digest(markdown, _json(dict(meta)), *address, *(figure(key) for key in drawn))
+        return digest(markdown, _json(dict(meta)), *address), digest(*map(figure, drawn))
 
     def reuse(self, src_uri: str, key: str) -> Rendered | None:
-        """The page's last output when its inputs are the same, else None (render it)."""
+        """The page's last output when it renders from the same inputs, else None (render
+        it). Its figures may have changed: see `Rebuild.finished`."""
         found = self.pages.get(src_uri)
         if self.full is None and found is not None and found.key == key:
             self.reused += 1
@@ -146,8 +155,10 @@ class PageOutputs:
         self.rendered += 1
         return None
 
-    def keep(self, src_uri: str, key: str, output: str, state: Any) -> None:
-        self.pages[src_uri] = Rendered(key, output, state)
+    def keep(
+        self, src_uri: str, key: tuple[str, str], output: str, rendered: str, state: Any
+    ) -> None:
+        self.pages[src_uri] = Rendered(key[0], key[1], output, rendered, state)
 
     def summary(self) -> str | None:
         """'rebuilt 3 of 1,111 pages in 0.9 s' (or why every page was rebuilt); None when the
@@ -213,7 +224,7 @@ class Rebuild:
     active: bool
     site: Any = None
     """The build's content and catalogue (`site_build.SiteBuild`)."""
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     reused: dict[str, Rendered] = field(default_factory=dict)
     entries: dict[str, list[Any]] = field(default_factory=dict)
     mark: int = 0
@@ -308,10 +319,10 @@ class Rebuild:
         listing = f"<!-- {tags.config.listings_directive if tags else 'material/tags'}"
         src = page.file.src_uri
         address = [page.url, page.canonical_url or "", page.edit_url or "", page.file.dest_uri]
-        key = self.outputs.key(markdown, page.meta, address, self._figure)
+        key, figures = self.outputs.key(markdown, page.meta, address, self._figure)
         if listing in markdown:
             key = digest(key, self._tagged())
-        self.keys[src] = key
+        self.keys[src] = (key, figures)
         reused = self.outputs.reuse(src, key)
         if reused is not None:
             self.reused[src] = reused
@@ -336,12 +347,22 @@ class Rebuild:
         self.mark = len(entries)
 
     def finished(self, page: Page, html: str, finish: Callable[[str], str]) -> str:
-        """The finished page: its last output, or `finish(html)` kept for the next rebuild."""
+        """The finished page: its last output, or `finish(html)` kept for the next rebuild. A
+        page whose figures alone changed (an exercise's steps or poses, in the finder) is
+        finished again from its last rendering, not rendered again."""
         src = page.file.src_uri
         reused = self.reused.get(src)
         if reused is not None:
-            return reused.output
-        html = finish(html)
+            if reused.figures == self.keys[src][1]:
+                return reused.output
+            output = finish(reused.rendered)
+            self.outputs.keep(src, self.keys[src], output, reused.rendered, reused.state)
+            self.outputs.reused, self.outputs.rendered = (
+                self.outputs.reused - 1,
+                self.outputs.rendered + 1,
+            )  # its output changed: counted as rebuilt
+            return output
+        rendered, html = html, finish(html)
         if src in self.keys:
             links = page.links_to_anchors
             state = {
@@ -351,7 +372,7 @@ class Rebuild:
                 "links": None if links is None else {f.src_uri: v for f, v in links.items()},
                 "entries": self.entries.get(src, []),
             }
-            self.outputs.keep(src, self.keys[src], html, state)
+            self.outputs.keep(src, self.keys[src], html, rendered, state)
         return html
 
 
