@@ -123,6 +123,26 @@ def test_review_dates_come_from_the_content(minimal_site: Path) -> None:
 def test_exercise_page_says_when_to_stop_and_see_a_doctor(minimal_site: Path) -> None:
     html = (minimal_site / "exercises/bird-dog/index.html").read_text(encoding="utf-8")
     assert 'id="when-to-stop"' in html and 'id="see-a-doctor"' in html
+
+
+def test_shared_blocks_are_in_every_page_once_and_out_of_the_search_index(
+    minimal_site: Path,
+) -> None:
+    # The safety block and the tick log are put into the finished pages (pages.blocks): the
+    # pages show them, their links resolved as the builder does; the search index has the
+    # safety words on the warning-signs page only.
+    for page in ("exercises/bird-dog/index.html", "handouts/starter/index.html"):
+        html = (minimal_site / page).read_text(encoding="utf-8")
+        assert "data-sb-block" not in html and "sb-block -->" not in html, page
+        assert html.count('<div class="admonition danger">') == 1, page
+        assert html.count('<p class="admonition-title">Get help now</p>') == 1, page
+        assert '<a href="../../warning-signs/">Read all the warning signs</a>' in html, page
+        assert html.count('<table class="sb-log__table">') == 1, page
+    index = json.loads((minimal_site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert "Get help now" not in texts["exercises/bird-dog/#see-a-doctor"]
+    assert "Tick a box" not in texts["exercises/bird-dog/#log"]
+    assert any("Pain not better within a few weeks" in text for text in texts.values())
     assert "Weakness in both legs" in html  # then its source, cited
     assert 'href="#ref-nhs-lbp-exercises"' in html
 

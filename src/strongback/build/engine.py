@@ -31,12 +31,7 @@ from strongback.build.compact import compact_html
 from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
 from strongback.build.rebuild_costs import set_aside, warm_up
-from strongback.build.settings import (
-    Settings,
-    placeholder_log,
-    placeholder_settings,
-    read_settings,
-)
+from strongback.build.settings import Settings, placeholder_log, placeholder_settings, read_settings
 from strongback.build.site_build import ContentCache, SiteBuild
 from strongback.build.staging import SiteDir, Staging
 from strongback.build.theme import theme_assets
@@ -44,6 +39,7 @@ from strongback.build.valid_html import valid_html
 from strongback.errors import ContentErrors, StrongbackError
 from strongback.figures.authoring import PreviewKept, figures_preview
 from strongback.pages import content_reference, jsonld, routine_builder
+from strongback.pages.blocks import Blocks
 
 
 class Theme(Protocol):
@@ -60,8 +56,9 @@ Mode = Literal["build", "serve", "offline"]
 """build: the public site; serve: the author's preview (`mkdocs serve`); offline: the copy that
 opens from file:// (Material's offline plugin on, see `strongback export`)."""
 
-TRUST_LINKS = (("disclaimer", urls.DISCLAIMER), ("about", urls.ABOUT))
-"""Pages the review box links to: `<name>_url` in a page's `sb_trust`, relative to the page."""
+TRUST_LINKS = urls.PAGE_LINKS
+"""`<name>_url` of each, relative to the page: in its `sb_trust` (the review box), and for the
+links of its shared blocks (`pages.blocks`)."""
 
 
 class BuildError(StrongbackError):
@@ -107,6 +104,7 @@ class Session:
         """Under serve: each page's last output, by its inputs (see `incremental`)."""
         self.reference: str | None = None  # under serve: the content reference, made once
         self.kept = PreviewKept()  # under serve: the authoring pages, by their exercise's text
+        self.blocks = Blocks()  # blocks many pages share, by their Markdown (`pages.blocks`)
         full = os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.cache = ContentCache(active=command == "serve" and not dirty and not full)
         """Under serve: files as parsed and validated, each page's findings, by their text."""
@@ -145,6 +143,7 @@ class Session:
         if self.command in ("build", "gh-deploy") and not temporary and self.staging is None:
             self.staging = Staging(config, dirty=self.dirty, log=self.log)
         root = config_file.parent
+        self.blocks.configure(config)
         try:
             site = SiteBuild.load(root, docs_dir, preview=self.serving, cache=self.cache)
         except ContentErrors as errors:
@@ -375,7 +374,7 @@ class Build:
         meta.setdefault("description", facts.description)
         data = jsonld.page_jsonld(facts, site.content, self.site_url)
         meta["sb_jsonld"] = jsonld.script_text(data)
-        return site.finish(markdown)
+        return self.session.blocks.cut(site.finish(markdown), src_uri, links)
 
     def _exercise_text(self, exercise: str) -> str | None:
         file = self.site.content.exercise_files.get(exercise)
@@ -388,9 +387,9 @@ class Build:
         return self._finish(html)
 
     def _finish(self, html: str) -> str:
-        """Compacted, figures in their slots (last: Markdown and the search index never read
-        their SVG), and the security policy."""
-        html = self.site.fill_slots(compact_html(valid_html(html)))
+        """Shared blocks and figures in their slots (neither Markdown nor the search index reads
+        them: `pages.blocks`, `figures.web`), compacted, and the security policy."""
+        html = self.site.fill_slots(compact_html(valid_html(self.session.blocks.fill(html))))
         return publish.with_security_policy(html) if self.policy else html
 
     def post_template(self, name: str, html: str) -> str:
