@@ -38,8 +38,9 @@ PageKind = Literal[
     "authoring-figures",
 ]
 """What a page is. 'page' is a hand-written page of docs/; 'authoring' a page only the preview
-shows (the content reference), 'authoring-figures' one exercise's figures for its author, also
-only in the preview (and their list, `index`); every other kind is generated from content."""
+shows (the content reference), 'authoring-figures' the list of every exercise's figures for its
+author, also only in the preview (each exercise's figures are a standalone HTML file of
+`figures.authoring`, no page of the catalogue); every other kind is generated from content."""
 
 Record = Topic | Safety | Site | Exercise | Handout | DocMeta
 """What a page shows: a topic, the safety advice, the site (About), an exercise, a handout, or a
@@ -137,8 +138,7 @@ KINDS: dict[PageKind, Kind] = {
     "authoring": Kind(None, _at(urls.CONTENT_REFERENCE), MEDICAL, _fixed("Content reference"),
                       lambda content, record: content.site.description),
     "authoring-figures": Kind(
-        None, lambda key: f"{urls.AUTHORING_FIGURES}/{key}.md", MEDICAL,
-        lambda content, record: f"{record.name}: figures" if record else "Exercise figures",
+        None, _at(f"{urls.AUTHORING_FIGURES}/index.md"), MEDICAL, _fixed("Exercise figures"),
         lambda content, record: content.site.description,
     ),
 }  # fmt: skip
@@ -300,33 +300,8 @@ class Catalogue:
             )
         if preview:
             pages.append(listing("authoring", "content/README.md"))
-            # Each exercise's figures, large (figures.authoring): for its author, never published.
-            figures = KINDS["authoring-figures"]
-            shown_figures: list[tuple[str, str, Exercise | None]] = [
-                ("index", "content/exercises", None)
-            ]
-            shown_figures += [
-                (key, content.exercise_files[key], exercise)
-                for key, exercise in content.exercises.items()
-            ]
-            for key, file, record in shown_figures:
-                title = _title(figures, content, record)
-                description = figures.description(content, record)
-                pages.append(
-                    CataloguePage(
-                        figures.address(key),
-                        "authoring-figures",
-                        file,
-                        record,
-                        key,
-                        site.review,
-                        site_file,
-                        False,
-                        site_current,
-                        title,
-                        description,
-                    )
-                )
+            # The list of each exercise's figures, large (figures.authoring), for authors.
+            pages.append(listing("authoring-figures", "content/exercises"))
         return cls(content, tuple(pages))
 
 

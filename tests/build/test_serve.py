@@ -36,6 +36,14 @@ def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -
         reference = f"http://127.0.0.1:{port}/authoring/content-reference/"
         assert "hold_seconds" in fetch(reference)
         assert any(f"described for authors: {reference}" in line for line in output)
+        # Each exercise's figures page is a standalone HTML file MkDocs copies; it still gets
+        # MkDocs' live-reload script, so it redraws on save. The list links to it by folder.
+        figures = f"http://127.0.0.1:{port}/authoring/figures/bird-dog/"
+        served = fetch(figures)
+        assert "<h1>Bird dog: figures</h1>" in served and 'req.open("GET", "/livereload/"' in served
+        listed = fetch(f"http://127.0.0.1:{port}/authoring/figures/")
+        assert '<a href="bird-dog/">Bird dog</a>' in listed
+        assert not any("WARNING" in line and "authoring/" in line for line in output), output
         exercise.write_text(original.replace("reps: 6,", "reps: many,"), encoding="utf-8")
         wait_for(
             lambda: any("dose.reps: expected a whole number" in line for line in output),
@@ -49,6 +57,7 @@ def test_serve_survives_an_invalid_edit(project: Callable[[str | None], Path]) -
         assert "Bird dog" in fetch(page), "the last good site is still served"
         exercise.write_text(original.replace("name: Bird dog", "name: Bird dog, slow"), "utf-8")
         wait_for(lambda: "Bird dog, slow" in fetch(page), "recovery after a valid edit")
+        assert "<h1>Bird dog, slow: figures</h1>" in fetch(figures)
         wait_for(lambda: any("Content is valid again" in line for line in output), "the line")
         recovered = next(line for line in output if "Content is valid again" in line)
         assert re.search(

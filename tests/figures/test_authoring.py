@@ -5,6 +5,7 @@ from scratch (tests/fixtures/authoring/wall-sit.yml): a fixture, not a shipped e
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -262,17 +263,54 @@ def test_the_preview_has_an_authoring_page_per_exercise_and_the_build_none(
     project = _project(tmp_path)
     content = load_content(project / "content", project / "docs")
     files = figures_preview(content)
-    page = files["authoring/figures/wall-sit.md"]
-    assert page.startswith("# Wall sit: figures")
-    assert page.count('<svg viewBox="') == 4  # two figures, and the two again with angles
-    assert "<summary>Show the joint angles on the figures</summary>" in page
-    assert ">hip 28°</text>" in page and ">ankle -28°</text>" in page
-    assert "[Wall sit](wall-sit.md)" in files["authoring/figures/index.md"]
-    # In the preview's catalogue, never in the published one.
+    # A standalone HTML page in its own folder, so MkDocs copies it and `/authoring/figures/
+    # wall-sit/` opens it: no Markdown page, no theme, nothing fetched from elsewhere.
+    page = files["authoring/figures/wall-sit/index.html"]
+    assert "authoring/figures/wall-sit.md" not in files
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert "<title>Wall sit: figures</title>" in page and "<h1>Wall sit: figures</h1>" in page
+    assert "<code>content/exercises/wall-sit.yml</code>" in page
+    assert "Save the file and this page redraws." in page
+    # Two figures, and the two again with their angles: standalone SVGs, inline.
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox="') == 4
+    hidden = page[page.index("<details>") : page.index("</details>")]
+    assert "<summary>Show the joint angles on the figures</summary>" in hidden
+    assert hidden.count("<svg") == 2 and ">hip 28°</text>" in hidden
+    assert ">ankle -28°</text>" in hidden and ">hip 28°</text>" not in page.split("<details>")[0]
+    assert "<figcaption>Start, angles in degrees</figcaption>" in hidden
+    assert (
+        "<h2>Start</h2>\n<p>Stand with your back against a wall and your feet a step in front "
+        "of you.</p>" in page
+    )
+    steps = page[page.index("<ol>") : page.index("</ol>")]
+    assert steps.count("<li>") == 3
+    assert "<li>Slide down the wall until your knees are bent about halfway.</li>" in steps
+    assert '<a href="../">' in page
+    assert '<a href="../../content-reference/#angles-in-pictures">' in page
+    assert 'name="viewport"' in page and "color-scheme: light dark" in page
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//|@import|url\(""", page)
+    # The list stays a Markdown page of the preview; it links to each page's file, which MkDocs
+    # finds among the site's files and writes as `wall-sit/` (tests/build/test_serve.py).
+    listed = files["authoring/figures/index.md"]
+    assert "- [Wall sit](wall-sit/index.html): `content/exercises/wall-sit.yml`" in listed
+    # In the preview's catalogue (the list only), never in the published one.
     preview = {page.src_uri for page in Catalogue.of(content, preview=True)}
     published = {page.src_uri for page in Catalogue.of(content)}
-    assert "authoring/figures/wall-sit.md" in preview
+    assert {uri for uri in preview if uri.startswith("authoring/figures/")} == {
+        "authoring/figures/index.md"
+    }
     assert not any(uri.startswith("authoring/") for uri in published)
+
+
+def test_an_exercise_without_poses_has_an_authoring_page_that_says_so(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    content = load_content(project / "content", project / "docs")
+    page = figures_preview(content)["authoring/figures/bird-dog/index.html"]
+    assert content.exercises["bird-dog"].poses is None
+    assert "This exercise has no <code>poses:</code> yet" in page and "<svg" not in page
+    assert "<details>" not in page and page.count("<li>") == len(
+        content.exercises["bird-dog"].steps
+    )
 
 
 def test_the_preview_makes_again_only_the_authoring_page_of_an_exercise_that_changed(
@@ -303,9 +341,10 @@ def test_the_preview_makes_again_only_the_authoring_page_of_an_exercise_that_cha
     path.write_text(path.read_text("utf-8").replace("Wall sit", "Wall squat", 1), "utf-8")
     edited = figures_preview(load_content(project / "content", project / "docs"), kept)
     assert made == ["wall-sit"] and sheets == ["sheet"]
-    assert edited["authoring/figures/wall-sit.md"].startswith("# Wall squat: figures")
-    others = [name for name in first if name.endswith(".md") and "wall-sit" not in name]
-    assert others and all(edited[name] == first[name] for name in others if "index" not in name)
+    assert "<h1>Wall squat: figures</h1>" in edited["authoring/figures/wall-sit/index.html"]
+    assert "- [Wall squat](wall-sit/index.html)" in edited["authoring/figures/index.md"]
+    others = [n for n in first if n.endswith("/index.html") and "wall-sit" not in n]
+    assert others and all(edited[name] == first[name] for name in others)
 
 
 # --- point 2: the conventions as pictures ------------------------------------------------------

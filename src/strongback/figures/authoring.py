@@ -29,7 +29,8 @@ from strongback.model.joints import RANGES
 from strongback.model.pose import Pose, Poses
 
 FOLDER = urls.AUTHORING_FIGURES
-"""Where the authoring pages are in the `mkdocs serve` preview: one per exercise."""
+"""Where the authoring pages are in the `mkdocs serve` preview: the list (`index.md`) and one
+folder per exercise (`<id>/index.html`)."""
 
 JOINTS = ("shoulder", "elbow", "hip", "knee", "ankle")
 """The limb joints labelled on a figure, each at its joint (the near side; the far side too
@@ -166,10 +167,18 @@ def _data_uri(svg: str) -> str:
 
 
 def exercise_page(exercise: Exercise, file: str) -> str:
-    """The authoring page of one exercise (Markdown with its figures inline)."""
-    from strongback.pages.templating import render as render_page
+    """The authoring page of one exercise: a standalone HTML page with its figures inline, which
+    MkDocs copies as it is (no Markdown, no theme, no search entry)."""
+    from strongback.pages.templating import environment
 
-    return render_page("authoring/figures.md.jinja", item=shown(exercise, file))
+    template = environment(autoescape=True).get_template("authoring/figures.html.jinja")
+    return template.render(item=shown(exercise, file))
+
+
+def page_path(key: str) -> str:
+    """Where an exercise's authoring page is in the preview's site: a folder's `index.html`, so
+    its address is `/authoring/figures/<id>/` like every page's."""
+    return f"{FOLDER}/{key}/index.html"
 
 
 def index_page(content: Content) -> str:
@@ -184,8 +193,9 @@ def index_page(content: Content) -> str:
 
 def figures_preview(content: Content, kept: PreviewKept | None = None) -> dict[str, str]:
     """What the preview (`mkdocs serve`) adds for authors, never a published build: the contact
-    sheet (`sheet`) and an authoring page per exercise: site path -> text. `kept`: what the
-    preview's last rebuild made, reused for the exercises whose file did not change."""
+    sheet (`sheet`), the list of exercises (a Markdown page) and an authoring page per exercise
+    (standalone HTML): site path -> text. `kept`: what the preview's last rebuild made, reused
+    for the exercises whose file did not change."""
     kept = kept if kept is not None else PreviewKept()
     texts = {key: _file_text(content, key) for key in content.exercises}
     everything = digest(*(f"{key}\0{text}" for key, text in texts.items()))
@@ -205,7 +215,7 @@ class PreviewKept:
     thousand (the contact sheet shows every exercise: any edit makes it again)."""
 
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Exercise id -> (its file's text, its page's Markdown)."""
+    """Exercise id -> (its file's text, its page's HTML)."""
     sheet: tuple[str, str, str] | None = None
     """(A digest of every exercise file, the sheet as HTML, as SVG.)"""
 
@@ -218,7 +228,8 @@ def _file_text(content: Content, key: str) -> str:
 def preview_pages(
     content: Content, kept: PreviewKept | None = None, texts: dict[str, str] | None = None
 ) -> dict[str, str]:
-    """The authoring pages the preview adds: site path -> Markdown."""
+    """The authoring pages the preview adds: site path -> text (the list's Markdown, each
+    exercise's HTML)."""
     kept = kept if kept is not None else PreviewKept()
     pages = {f"{FOLDER}/index.md": index_page(content)}
     for key, exercise in content.exercises.items():
@@ -227,7 +238,7 @@ def preview_pages(
         if found is None or found[0] != text or not text:
             found = (text, exercise_page(exercise, content.exercise_files.get(key, "")))
             kept.pages[key] = found
-        pages[f"{FOLDER}/{key}.md"] = found[1]
+        pages[page_path(key)] = found[1]
     for key in set(kept.pages) - set(content.exercises):
         del kept.pages[key]
     return pages

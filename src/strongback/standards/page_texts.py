@@ -188,12 +188,9 @@ def pages_of(
 ) -> list[Page]:
     """The pages of the catalogue that show a record: its texts and claims are checked. `memo`:
     under the preview, the last check's pages by their record (the loader returns the same
-    record object for a file whose text did not change); it is updated. An exercise's figures
-    for its author (in the preview only) are checked on the exercise's own page."""
+    record object for a file whose text did not change); it is updated."""
     pages = []
     for entry in catalogue:
-        if entry.kind == "authoring-figures":
-            continue
         if isinstance(entry.record, DocMeta):
             pages.append(_doc_page(entry, entry.record, content.positions.text(entry.source)))
         elif entry.record is not None:
