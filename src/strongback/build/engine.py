@@ -30,7 +30,7 @@ from strongback.build import assets, publish
 from strongback.build.compact import compact_html
 from strongback.build.incremental import Page, PageOutputs, Rebuild
 from strongback.build.preview import Preview, Recovery, recovery_message
-from strongback.build.rebuild_costs import set_aside, warm_up
+from strongback.build.rebuild_costs import KeptFiles, warm_up
 from strongback.build.settings import Settings, placeholder_log, placeholder_settings, read_settings
 from strongback.build.site_build import ContentCache, SiteBuild
 from strongback.build.staging import SiteDir, Staging
@@ -107,6 +107,7 @@ class Session:
         self.blocks = Blocks()  # blocks many pages share, by their Markdown (`pages.blocks`)
         full = os.environ.get("STRONGBACK_PREVIEW") == "full"
         self.cache = ContentCache(active=command == "serve" and not dirty and not full)
+        self.files = KeptFiles()  # under serve: files made as last time are not copied again
         """Under serve: files as parsed and validated, each page's findings, by their text."""
 
     @property
@@ -139,7 +140,7 @@ class Session:
             site_dir.name.startswith("mkdocs_") and site_dir.parent == Path(tempfile.gettempdir())
         )
         if self.serving and self.cache.active:
-            set_aside(site_dir)  # MkDocs empties it next: see `incremental.set_aside`
+            self.files.set_aside(site_dir)  # MkDocs empties it next: see `rebuild_costs`
         if self.command in ("build", "gh-deploy") and not temporary and self.staging is None:
             self.staging = Staging(config, dirty=self.dirty, log=self.log)
         root = config_file.parent
@@ -318,7 +319,7 @@ class Build:
             ]
             self.log.info("strongback: figures at /figures/contact-sheet.html, /authoring/figures/")
         found += [Output(path, file=file) for path, file in self.pdf_files().items()]
-        return found
+        return self.session.files.reuse(found) if self.session.cache.active else found
 
     def pdf_files(self) -> dict[str, Path]:
         """Site path -> PDF. A sheet that does not fit stops a published build (`PdfErrors`);
