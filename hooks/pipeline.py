@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from strongback.build.engine import TRUST_LINKS, Session
+from strongback.build.engine import Session
 from strongback.errors import StrongbackError
 
 if TYPE_CHECKING:
@@ -98,14 +98,13 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 @_one_line
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    links = {
-        f"{name}_url": target.url_relative_to(page.file)
-        for name, src in TRUST_LINKS
-        if (target := files.get_file_from_path(src)) is not None
-    }
+    def link(src: str) -> str | None:  # a file's address from this page, as MkDocs gives it
+        target = files.get_file_from_path(src)
+        return target.url_relative_to(page.file) if target is not None else None
+
     markdown = SESSION.build.page(
         page.meta, page.file.src_uri, markdown, title=str(page.title), url=page.canonical_url,
-        links=links,
+        link=link,
     )  # fmt: skip
     return SESSION.build.preview.markdown(page, markdown, plugins=config.plugins)
 

@@ -19,10 +19,6 @@ TAGS = "tags.md"
 ROUTINE_BUILDER = "routines/make.md"
 """The "Make a routine" page for clinicians (strongback.pages.routine_builder)."""
 
-PAGE_LINKS = (("disclaimer", DISCLAIMER), ("about", ABOUT), ("warning_signs", WARNING_SIGNS))
-"""Pages that a part of many pages links to (the review box, the safety block): the builder gives
-each page their addresses, relative to it, as `<name>_url`."""
-
 
 def routine_with(exercise_id: str) -> str:
     """The "Make a routine" page holding one exercise at its own dose: the address fragment of

@@ -95,8 +95,9 @@ def test_a_published_build_stages_lists_its_files_and_publishes_atomically(
 
     meta: dict[str, object] = {}
     source = by_path["exercises/bird-dog.md"].text or ""
+    addresses = {"about.md": "../about/", "warning-signs.md": "../warning-signs/"}
     markdown = build.page(meta, "exercises/bird-dog.md", source, title="Bird dog", url=None,
-                          links={"about_url": "../about/"})  # fmt: skip
+                          link=addresses.get)  # fmt: skip
     assert isinstance(meta["sb_trust"], dict) and meta["sb_trust"]["about_url"] == "../about/"
     assert '"@type":"MedicalWebPage"' in str(meta["sb_jsonld"]) and meta["description"]
     assert "[@" not in markdown

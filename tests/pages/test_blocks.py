@@ -46,7 +46,9 @@ Steps come first.
 The end.
 """
 
-LINKS = {"warning_signs_url": "../../warning-signs/", "about_url": "../../about/"}
+ADDRESSES = {"warning-signs.md": "../../warning-signs/", "about.md": "../../about/"}
+LINKS = ADDRESSES.get
+"""The builder's address of each file from an exercise's page (MkDocs: `url_relative_to`)."""
 
 
 def _convert(text: str) -> str:

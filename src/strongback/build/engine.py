@@ -56,9 +56,8 @@ Mode = Literal["build", "serve", "offline"]
 """build: the public site; serve: the author's preview (`mkdocs serve`); offline: the copy that
 opens from file:// (Material's offline plugin on, see `strongback export`)."""
 
-TRUST_LINKS = urls.PAGE_LINKS
-"""`<name>_url` of each, relative to the page: in its `sb_trust` (the review box), and for the
-links of its shared blocks (`pages.blocks`)."""
+TRUST_LINKS = (("disclaimer", urls.DISCLAIMER), ("about", urls.ABOUT))
+"""Pages the review box links to: `<name>_url` in a page's `sb_trust`, relative to the page."""
 
 
 class BuildError(StrongbackError):
@@ -238,8 +237,9 @@ class Build:
         """Pages the builder registered (for the message after a fixed edit)."""
         # Under serve (not --dirty, not STRONGBACK_PREVIEW=full), unchanged pages keep their output.
         full = session.dirty or os.environ.get("STRONGBACK_PREVIEW") == "full"
+        active = mode == "serve" and not full
         self.preview = Rebuild(
-            session.outputs, root, self._exercise_text, mode == "serve" and not full, site
+            session.outputs, root, self._exercise_text, active, site, session.blocks
         )
 
     @property
@@ -348,26 +348,23 @@ class Build:
         return pdfs.files
 
     def page(
-        self,
-        meta: MutableMapping[str, Any],
-        src_uri: str,
-        markdown: str,
-        *,
-        title: str,
-        url: str | None,
-        links: Mapping[str, str],
-    ) -> str:
-        """A page's metadata into `meta` (review box `sb_trust` with `links`, JSON-LD `sb_jsonld`,
-        a `description` unless the page sets one); returns its Markdown, citations numbered.
-        Under serve, the same inputs as last time give the same, not made again (`incremental`)."""
+        self, meta: MutableMapping[str, Any], src_uri: str, markdown: str, *, title: str,
+        url: str | None, link: Callable[[str], str | None],
+    ) -> str:  # fmt: skip
+        """A page's metadata into `meta` (review box `sb_trust` with the addresses of
+        `TRUST_LINKS`, JSON-LD `sb_jsonld`, a `description` unless the page sets one); returns its
+        Markdown, citations numbered, shared blocks cut out. `link(src)`: a file's address from
+        this page, as the builder gives it. Under serve, the same inputs as last time give the
+        same, not made again (`incremental`)."""
+        links = {f"{n}_url": found for n, src in TRUST_LINKS if (found := link(src)) is not None}
         return self.preview.finished_markdown(
             self.site, src_uri, markdown, meta, (title, url, links),
-            lambda: self._page(meta, src_uri, markdown, title=title, url=url, links=links),
+            lambda: self._page(meta, src_uri, markdown, title, url, links, link),
         )  # fmt: skip
 
     def _page(
-        self, meta: MutableMapping[str, Any], src_uri: str, markdown: str, *, title: str,
-        url: str | None, links: Mapping[str, str],
+        self, meta: MutableMapping[str, Any], src_uri: str, markdown: str, title: str,
+        url: str | None, links: Mapping[str, str], link: Callable[[str], str | None],
     ) -> str:  # fmt: skip
         site = self.site
         meta["sb_trust"] = site.trust(src_uri) | dict(links)
@@ -375,7 +372,7 @@ class Build:
         meta.setdefault("description", facts.description)
         data = jsonld.page_jsonld(facts, site.content, self.site_url)
         meta["sb_jsonld"] = jsonld.script_text(data)
-        return self.session.blocks.cut(site.finish(markdown), src_uri, links)
+        return self.session.blocks.cut(site.finish(markdown), src_uri, link)
 
     def _exercise_text(self, exercise: str) -> str | None:
         file = self.site.content.exercise_files.get(exercise)

@@ -40,6 +40,7 @@ import jinja2
 
 from strongback.build.rebuild_costs import Templates
 from strongback.files import digest
+from strongback.pages.blocks import Blocks
 from strongback.pages.markdown import exercise_tags
 
 SHARED_FILES = (("mkdocs.yml", "mkdocs.yml"), ("content/site.yml", "site.yml"))
@@ -135,14 +136,16 @@ class PageOutputs:
     def key(
         self,
         markdown: str,
+        shown: str,
         meta: Mapping[str, Any],
         address: Iterable[str],
         figure: Callable[[str], str],
     ) -> tuple[str, str]:
         """A page's own inputs as two digests (see the module docstring): what Markdown and the
-        theme render it from, and what its figures are drawn from (`figure(id)`: a digest of
-        what an exercise's drawing is made from)."""
-        drawn = sorted(set(_FIGURE.findall(markdown)))
+        theme render it from, and what its figures are drawn from (the figure slots of `shown`,
+        the Markdown with its shared blocks in place; `figure(id)`: a digest of what an
+        exercise's drawing is made from)."""
+        drawn = sorted(set(_FIGURE.findall(shown)))
         return digest(markdown, _json(dict(meta)), *address), digest(*map(figure, drawn))
 
     def reuse(self, src_uri: str, key: str) -> Rendered | None:
@@ -224,6 +227,8 @@ class Rebuild:
     active: bool
     site: Any = None
     """The build's content and catalogue (`site_build.SiteBuild`)."""
+    blocks: Blocks = field(default_factory=Blocks)
+    """The shared blocks cut out of pages (`pages.blocks`): a page's figures may be in them."""
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     reused: dict[str, Rendered] = field(default_factory=dict)
     entries: dict[str, list[Any]] = field(default_factory=dict)
@@ -319,7 +324,8 @@ class Rebuild:
         listing = f"<!-- {tags.config.listings_directive if tags else 'material/tags'}"
         src = page.file.src_uri
         address = [page.url, page.canonical_url or "", page.edit_url or "", page.file.dest_uri]
-        key, figures = self.outputs.key(markdown, page.meta, address, self._figure)
+        shown = self.blocks.expanded(markdown)  # the figures of its blocks are the page's too
+        key, figures = self.outputs.key(markdown, shown, page.meta, address, self._figure)
         if listing in markdown:
             key = digest(key, self._tagged())
         self.keys[src] = (key, figures)

@@ -1,10 +1,13 @@
-"""Blocks many pages share, converted from Markdown once per build instead of once per page.
+"""Blocks of pages converted from Markdown once per build (and per preview session), apart from
+their pages, and put into the finished HTML.
 
-Every exercise and routine page has the same safety block (the "When to see a doctor" list and
-the "Get help now" box) and a tick-box log, one of a few shapes. Python-Markdown and Material's
-search plugin cost about a third of a whole exercise page on them (2 KB of a 10 KB page, with a
-list, an admonition and a table of empty cells), and they add a thousand copies of the same
-words to the search index, where the warning-signs page already has them.
+- Every exercise and routine page has the same safety block (the "When to see a doctor" list and
+  the "Get help now" box) and a tick-box log, one of a few shapes: about a third of
+  Python-Markdown's time on an exercise page (7 of 22 ms), and a thousand copies of the same
+  words in the search index, where the warning-signs page already has them.
+- The finder and the routine builder show a card per exercise: each card is a block, so the
+  page's Markdown is small, an edit to one exercise converts one card again under the preview,
+  and the search plugin, which leaves the cards out of the index anyway, does not parse them.
 
 The page templates mark such a block: `<!-- sb-block -->` and `<!-- /sb-block -->`, each on a
 line of its own, around Markdown with no heading (a heading stays in the page, for its table of
@@ -14,25 +17,28 @@ page is finished (`fill`), the slot gets the block converted with the site's own
 settings, once per distinct block. The page shows the same HTML as if Markdown had converted
 the block in place; the search index does not have it (as for figures, `figures.web`).
 
-A block is converted apart from its page, so its links cannot be resolved by the builder: the
-engine gives `cut` the address of each page a block may link to, relative to the page.
+A block is converted apart from its page, so the builder cannot resolve its links: `cut` gives
+each link to a page or file the address the builder gives it from that page. The builder does
+not check those links (nor their anchors): a block links only to pages the catalogue makes.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
 
-from strongback import urls
 from strongback.files import digest
 
 _BLOCK = re.compile(r"^<!-- sb-block -->\n(.*?)\n<!-- /sb-block -->$", re.DOTALL | re.MULTILINE)
 _SLOT = re.compile(r'<div data-sb-block="([0-9a-f]{32})"></div>')
+_LINK = re.compile(r"\]\(([^()\s#]+\.md)(#[^()\s]*)?\)")
+"""A Markdown link to a page, as the templates write it: `](../warning-signs.md#part)`."""
 
 
 @dataclass
@@ -60,26 +66,30 @@ class Blocks:
             self.html.clear()
             self._converter = None
 
-    def cut(self, text: str, src_uri: str, links: Mapping[str, str]) -> str:
+    def cut(self, text: str, src_uri: str, link: Callable[[str], str | None]) -> str:
         """`text` (the Markdown of the page `src_uri`) with each marked block replaced by its
-        slot. `links`: the address the builder gives each of `urls.PAGE_LINKS` from this page,
-        as `<name>_url`; a block links to them as the templates write it (a .md file, relative
-        to the page)."""
-        targets = {
-            urls.relative(path, src_uri): links[f"{name}_url"]
-            for name, path in urls.PAGE_LINKS
-            if f"{name}_url" in links
-        }
+        slot. A block's links to pages and files (`[…](other.md#part)`, relative to the page,
+        as the templates write them) get their addresses from `link(src)`, the builder's
+        address of a file from this page (as MkDocs would have resolved them in place)."""
+        folder = posixpath.dirname(src_uri)
+
+        def resolved(match: re.Match[str]) -> str:
+            found = link(posixpath.normpath(posixpath.join(folder, match.group(1))))
+            return f"]({found}{match.group(2) or ''})" if found is not None else match.group(0)
 
         def slot(match: re.Match[str]) -> str:
-            block = match.group(1)
-            for target, address in targets.items():
-                block = block.replace(f"]({target})", f"]({address})")
+            block = _LINK.sub(resolved, match.group(1))
             key = digest(block)[:32]
             self.texts[key] = block
             return f'<div data-sb-block="{key}"></div>'
 
         return _BLOCK.sub(slot, text) if "<!-- sb-block -->" in text else text
+
+    def expanded(self, text: str) -> str:
+        """`text` (cut) with each slot holding its block's Markdown again."""
+        if 'data-sb-block="' not in text:
+            return text
+        return _SLOT.sub(lambda match: self.texts.get(match.group(1), match.group(0)), text)
 
     def fill(self, html: str) -> str:
         """A finished HTML page with each slot holding its block (a slot this run did not cut
