@@ -102,3 +102,31 @@ def test_a_slot_the_run_did_not_cut_and_a_page_without_blocks_stay_as_they_are()
     assert blocks.fill(unknown) == unknown
     plain = "# A page\n\nNo shared block here.\n"
     assert blocks.cut(plain, "about.md", LINKS) == plain
+
+
+CARDS = """<ul class="sb-cards" markdown>
+<!-- sb-block -->
+<li class="sb-card" markdown>
+<div class="sb-card__figure" data-sb-figure="bird-dog"></div>
+<p class="sb-card__title" markdown="span">[Bird dog](bird-dog.md)</p>
+<p markdown="span">[Add](../routines/make.md#r1.bird-dog){ aria-label="Add bird dog" }</p>
+</li>
+<!-- /sb-block -->
+</ul>
+"""
+
+
+def test_a_card_links_to_pages_and_their_parts_as_the_builder_gives_their_addresses() -> None:
+    blocks = Blocks()
+    blocks.configure(CONFIG)
+    addresses = {"exercises/bird-dog.md": "bird-dog/", "routines/make.md": "../routines/make/"}
+    cut = blocks.cut(CARDS, "exercises/index.md", addresses.get)
+    assert "bird-dog.md" not in cut  # the card is out of the page's Markdown
+    # Its figure slot is still found, for the preview's key of the page (incremental).
+    assert 'data-sb-figure="bird-dog"' in blocks.expanded(cut)
+    html = blocks.fill(_convert(cut))
+    assert '<a href="bird-dog/">Bird dog</a>' in html
+    assert '<a aria-label="Add bird dog" href="../routines/make/#r1.bird-dog">Add</a>' in html
+    # A link to a file the site does not have is left as written.
+    missing = blocks.fill(_convert(blocks.cut(CARDS, "exercises/index.md", {}.get)))
+    assert 'href="bird-dog.md"' in missing
