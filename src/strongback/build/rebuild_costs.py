@@ -60,10 +60,12 @@ class KeptFiles:
     site_dir: Path | None = None
     last: Path | None = None
     """The last build's files, set aside (`set_aside`) until this rebuild has taken its own."""
+    folders: set[Path] = field(default_factory=set)
+    """The folders this rebuild has made in the site."""
 
     def set_aside(self, site_dir: Path) -> None:
         self.discard()
-        self.site_dir, self.last = site_dir, set_aside(site_dir)
+        self.site_dir, self.last, self.folders = site_dir, set_aside(site_dir), set()
 
     def keep(self, path: str, text: str | None, file: Path | None) -> Path | None:
         """Where the file `path` (made from `text`, or a copy of `file`) is in the site when
@@ -81,7 +83,9 @@ class KeptFiles:
         old, new = self.last / path, self.site_dir / path
         if not old.is_file():
             return None
-        new.parent.mkdir(parents=True, exist_ok=True)
+        if new.parent not in self.folders:
+            new.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(new.parent)
         os.replace(old, new)
         return new
 

@@ -39,6 +39,23 @@ class ContentCache:
     findings: PageFindings = field(default_factory=PageFindings)
     pages: dict[str, Any] = field(default_factory=dict)
     """Exercise and routine pages' Markdown, by what each is made from (`build_pages`)."""
+    figures: dict[tuple[str, bool], str] = field(default_factory=dict)
+    """Each exercise's figures as pages show them (`SiteBuild.figure_html`), while its file's
+    text is the one in `exercise_texts`: the finder and the routines show all of them."""
+    exercise_texts: dict[str, str] = field(default_factory=dict)
+
+    def figures_for(self, content: Content) -> dict[tuple[str, bool], str]:
+        """The figures kept from the last rebuild whose exercise file is unchanged, as the dict
+        this build fills."""
+        texts = {
+            key: content.positions.text(file) or "" for key, file in content.exercise_files.items()
+        }
+        for key in [
+            key for key in self.figures if texts.get(key[0]) != self.exercise_texts.get(key[0])
+        ]:
+            del self.figures[key]
+        self.exercise_texts = texts
+        return self.figures
 
 
 @dataclass(frozen=True)
@@ -92,7 +109,8 @@ class SiteBuild:
         )
         memo = cache.pages if cache.active else None
         kept = DrawingStore(None if preview else root / STORE_FILE)
-        return cls(catalogue, day, warnings, memo, kept)
+        figures = cache.figures_for(content) if cache.active else {}
+        return cls(catalogue, day, warnings, memo, kept, figures)
 
     def finish(self, markdown: str) -> str:
         return finish_page(markdown, self.content.references)
