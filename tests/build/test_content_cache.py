@@ -77,3 +77,31 @@ def test_a_glossary_or_site_edit_reaches_every_cached_page(
     site.write_text(text.replace(name, "name: Strong Backs Club"), "utf-8")
     cached = SiteBuild.load(root, root / "docs", preview=True, cache=cache)
     _same(cached, SiteBuild.load(root, root / "docs", preview=True))
+
+
+def test_renaming_an_exercise_checks_every_cached_page_for_its_new_name(
+    project: Callable[[str | None], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rule that reads every exercise's names (an exercise named without a link) is kept
+    # apart from the page's other findings: a new name is looked for on every page again.
+    root = project("minimal")
+    monkeypatch.chdir(root)
+    cache = ContentCache()
+    SiteBuild.load(root, root / "docs", preview=True, cache=cache)
+    side_plank = root / "content/exercises/side-plank.yml"
+    text = side_plank.read_text("utf-8")
+    side_plank.write_text(text.replace("name: Side plank", "name: Sharp pain", 1), "utf-8")
+    with pytest.raises(ContentErrors) as cached_errors:
+        SiteBuild.load(root, root / "docs", preview=True, cache=cache)
+    with pytest.raises(ContentErrors) as fresh_errors:
+        SiteBuild.load(root, root / "docs", preview=True)
+    assert str(cached_errors.value) == str(fresh_errors.value)
+    # A page the edit did not touch (its other findings kept) has the new finding.
+    assert "benefits.yml:14:22: key point 2: PEMAT 7: 'sharp pain' names an exercise" in str(
+        cached_errors.value
+    )
+    side_plank.write_text(text, "utf-8")
+    _same(
+        SiteBuild.load(root, root / "docs", preview=True, cache=cache),
+        SiteBuild.load(root, root / "docs", preview=True),
+    )

@@ -44,8 +44,8 @@ from strongback.standards.terms import (
 )
 
 
-def _page_errors(page: Page, content: Content, names: ExerciseNames) -> frozenset[ContentError]:
-    """What the rules that read one page's texts find on it (`names`: `exercise_names`)."""
+def _page_errors(page: Page, content: Content) -> frozenset[ContentError]:
+    """What the rules that read one page's texts find on it, but for `_unlinked`."""
     sources = content.positions
     found: set[ContentError] = set()
     found.update(claim_errors(page, content.references, sources))
@@ -54,11 +54,16 @@ def _page_errors(page: Page, content: Content, names: ExerciseNames) -> frozense
     found.update(images_without_alt(page, sources))
     found.update(placeholders(page, sources))
     found.update(unexplained_terms(page, content, sources, content.glossary))
-    found.update(unlinked_exercises(page, content, sources, names))
     found.update(unknown_links(page, content, sources))
     found.update(bare_numbers(page, sources))
     found.update(plan_notes(page, sources))
     return frozenset(found)
+
+
+def _unlinked(page: Page, content: Content, names: ExerciseNames) -> frozenset[ContentError]:
+    """The one per-page rule that reads every exercise's names (`names`: `exercise_names`): kept
+    apart, so that renaming an exercise checks every page again for it alone."""
+    return frozenset(unlinked_exercises(page, content, content.positions, names))
 
 
 @dataclass
@@ -66,11 +71,14 @@ class PageFindings:
     """Kept between the preview's rebuilds (`build.engine.Session`): what the per-page rules
     found on each page, by what they read: the page's own file (its text, so the places are the
     same too), for a routine the files of the exercises it lists, and what every page is checked
-    against (the single content files: references, glossary, safety, site; every exercise's id
-    and names; every routine's id; the date). The rules across pages still run every time."""
+    against (the single content files: references, glossary, safety, site; every exercise's and
+    routine's id; the date). What `_unlinked` finds is kept apart, by that and every exercise's
+    names. The rules across pages still run every time."""
 
     found: dict[str, frozenset[ContentError]] = field(default_factory=dict)
     used: dict[str, frozenset[ContentError]] = field(default_factory=dict)
+    unlinked: dict[str, frozenset[ContentError]] = field(default_factory=dict)
+    unlinked_used: dict[str, frozenset[ContentError]] = field(default_factory=dict)
     rows: dict[str, tuple[PageReport, str]] = field(default_factory=dict)
     """Each page's row of the report (its review is filled in again every time), and the hash
     of the prose its grade is kept under (`GradeCache`)."""
@@ -78,10 +86,14 @@ class PageFindings:
     texts: dict[int, tuple[Any, Page]] = field(default_factory=dict)
     """Each record's page texts, by the record (see `pages_of`)."""
 
-    def shared(self, content: Content, today: date) -> str:
+    def shared(self, content: Content, today: date) -> tuple[str, str]:
+        """What every page is checked against, as two digests: for `_page_errors`, and for
+        `_unlinked` (every exercise's names too)."""
         texts = [content.positions.text(file) or "" for file in sorted(content.sources.values())]
+        ids = repr([sorted(content.exercises), sorted(content.handouts)])
+        shared = digest(today.isoformat(), *texts, ids)
         names = [(k, e.name, e.other_names) for k, e in content.exercises.items()]
-        return digest(today.isoformat(), *texts, repr(names), repr(sorted(content.handouts)))
+        return shared, digest(shared, repr(names))
 
     def key(self, page: Page, content: Content, shared: str) -> str:
         entry = page.entry
@@ -117,6 +129,7 @@ class PageFindings:
         if self.used:
             self.found, self.used = self.used, {}
             self.rows, self.rows_used = self.rows_used, {}
+            self.unlinked, self.unlinked_used = self.unlinked_used, {}
 
 
 def check_content(
@@ -147,16 +160,21 @@ def check_content(
     pages = pages_of(content, listed, cache.texts if cache is not None else None)
     if cache is not None:  # the records of this content only
         cache.texts = {id(page.entry.record): (page.entry.record, page) for page in pages}
-    shared = cache.shared(content, today) if cache is not None else ""
+    shared, named = cache.shared(content, today) if cache is not None else ("", "")
     names = exercise_names(content)
     for page in pages:
         key = cache.key(page, content, shared) if cache is not None else ""
         kept = cache.found.get(key) if cache is not None else None
         if kept is None:
-            kept = _page_errors(page, content, names)
+            kept = _page_errors(page, content)
+        linked = digest(key, named)
+        unlinked = cache.unlinked.get(linked) if cache is not None else None
+        if unlinked is None:
+            unlinked = _unlinked(page, content, names)
         if cache is not None:
             cache.keep(key, kept)
-        errors.update(kept)
+            cache.unlinked_used[linked] = unlinked
+        errors.update(kept | unlinked)
         info = review_info(page.review, content.site, today, current=page.current)
         if page.own_review:
             found = review_finding(info, page, content, sources)
